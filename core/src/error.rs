@@ -34,6 +34,9 @@ pub enum ParseErrorKind {
     LeadingZero,
     /// The code is complete but more input follows.
     TrailingInput,
+    /// After the reply code of a reply line, a space, a `-` or the end of the
+    /// line was expected (RFC 5321 §4.2).
+    ExpectedSeparator,
 }
 
 impl ParseErrorKind {
@@ -56,6 +59,9 @@ impl ParseErrorKind {
             ParseErrorKind::TooManyDigits => "too many digits",
             ParseErrorKind::LeadingZero => "leading zero in a subject or detail",
             ParseErrorKind::TrailingInput => "unexpected input after the code",
+            ParseErrorKind::ExpectedSeparator => {
+                "expected ' ', '-' or the end of the line after the reply code"
+            }
         }
     }
 }

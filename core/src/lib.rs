@@ -38,6 +38,7 @@ mod enhanced;
 mod error;
 mod registry;
 mod reply_code;
+mod reply_line;
 
 pub use enhanced::EnhancedCode;
 pub use error::{ParseError, ParseErrorKind};
@@ -46,3 +47,4 @@ pub use registry::{
     Reference, ReplyMeaning, RfcSection, Subject,
 };
 pub use reply_code::{InvalidReplyCode, ReplyCategory, ReplyClass, ReplyCode};
+pub use reply_line::ReplyLine;
