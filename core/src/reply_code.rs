@@ -13,7 +13,7 @@ use core::str::FromStr;
 ///
 /// Codes that an RFC defines have a constant each ([`ReplyCode::MAILBOX_UNAVAILABLE`])
 /// and an entry in [`KnownReplyCode`], reached with [`known`](Self::known).
-/// An unlisted code such as `299` stays a valid value and prints back unchanged.
+/// An unlisted code such as `259` stays a valid value and prints back unchanged.
 ///
 /// ```
 /// use smtp_codes::{ReplyClass, ReplyCategory, ReplyCode};
@@ -25,8 +25,8 @@ use core::str::FromStr;
 /// assert_eq!(code.category(), ReplyCategory::MailSystem);
 /// assert_eq!(code.canonical_text(), Some("Requested action not taken: mailbox unavailable"));
 ///
-/// let odd = ReplyCode::from_u16(299).unwrap();
-/// assert_eq!(odd.to_string(), "299");
+/// let odd = ReplyCode::from_u16(259).unwrap();
+/// assert_eq!(odd.to_string(), "259");
 /// assert_eq!(odd.known(), None);
 /// # Ok::<(), smtp_codes::ParseError>(())
 /// ```
