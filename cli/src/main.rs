@@ -140,7 +140,11 @@ fn explain(input: &str, as_json: bool) -> Result<(), Failure> {
                     line.code()
                 )?;
             }
-            writeln!(out, "\nserver text: {}", String::from_utf8_lossy(line.text()))?;
+            writeln!(
+                out,
+                "\nserver text: {}",
+                String::from_utf8_lossy(line.text())
+            )?;
         }
     }
     Ok(())
@@ -239,9 +243,17 @@ fn first_line(s: &str) -> String {
 fn write_reply(out: &mut impl Write, code: ReplyCode) -> std::io::Result<()> {
     match code.known() {
         Some(k) => writeln!(out, "{} {}", code, k.text())?,
-        None => writeln!(out, "{code} (not defined by any RFC in the reply-code table)")?,
+        None => writeln!(
+            out,
+            "{code} (not defined by any RFC in the reply-code table)"
+        )?,
     }
-    writeln!(out, "  class:    {}yz {}", code.class() as u8, code.class().name())?;
+    writeln!(
+        out,
+        "  class:    {}yz {}",
+        code.class() as u8,
+        code.class().name()
+    )?;
     writeln!(
         out,
         "  category: x{}z {}",

@@ -12,7 +12,11 @@ fn run(args: &[&str]) -> Output {
 
 fn stdout(args: &[&str]) -> String {
     let out = run(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -23,13 +27,19 @@ fn json(args: &[&str]) -> Value {
 #[test]
 fn list_json_is_the_whole_registry() {
     let text = stdout(&["list", "--json"]);
-    let rows: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let rows: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let count = |t: &str| rows.iter().filter(|r| r["type"] == t).count();
     assert_eq!(count("class"), 3);
     assert_eq!(count("subject"), 8);
     assert_eq!(count("enhanced"), 81);
     assert_eq!(count("reply"), smtp_codes::KnownReplyCode::ALL.len());
-    assert_eq!(rows.len(), 3 + 8 + 81 + smtp_codes::KnownReplyCode::ALL.len());
+    assert_eq!(
+        rows.len(),
+        3 + 8 + 81 + smtp_codes::KnownReplyCode::ALL.len()
+    );
     for r in &rows {
         assert!(r["code"].is_string() && r["text"].is_string(), "{r}");
     }
@@ -39,7 +49,10 @@ fn list_json_is_the_whole_registry() {
     }
     let x711 = rows.iter().find(|r| r["code"] == "X.1.1").unwrap();
     assert_eq!(x711["text"], "Bad destination mailbox address");
-    assert_eq!(x711["associated_codes"]["codes"], serde_json::json!([451, 550]));
+    assert_eq!(
+        x711["associated_codes"]["codes"],
+        serde_json::json!([451, 550])
+    );
 }
 
 #[test]
@@ -84,7 +97,10 @@ fn explain_reply_line() {
     assert_eq!(v["type"], "reply_line");
     assert_eq!(v["reply"]["code"], "550");
     assert_eq!(v["enhanced"]["code"], "5.1.1");
-    assert_eq!(v["enhanced"]["status"]["text"], "Bad destination mailbox address");
+    assert_eq!(
+        v["enhanced"]["status"]["text"],
+        "Bad destination mailbox address"
+    );
     assert_eq!(v["text"], "User unknown");
     let v = json(&["explain", "--json", "250 5.1.1 odd"]);
     assert_eq!(v["enhanced"], Value::Null);

@@ -72,7 +72,10 @@ fn md(text: &str) -> String {
             out.push('\n');
         }
         for c in line.trim().chars() {
-            if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '{' | '}') {
+            if matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '{' | '}'
+            ) {
                 out.push('\\');
             }
             out.push(c);
@@ -101,7 +104,11 @@ fn references(refs: &[Reference]) -> TokenStream {
 fn sub_codes(rows: &[SubCodeRow], enum_name: &str, repr: &str) -> TokenStream {
     let name = ident(enum_name);
     let repr = ident(repr);
-    let kind = if enum_name == "Class" { "class" } else { "subject" };
+    let kind = if enum_name == "Class" {
+        "class"
+    } else {
+        "subject"
+    };
     let variants = rows.iter().map(|r| {
         let v = ident(&r.identifier);
         let n = Literal::u16_unsuffixed(r.number);
@@ -154,7 +161,11 @@ fn sub_codes(rows: &[SubCodeRow], enum_name: &str, repr: &str) -> TokenStream {
          assert_eq!({enum_name}::from_number({first_n}), Some({enum_name}::{first_v}));\n\
          assert_eq!({enum_name}::{first_v} as {repr_s}, {first_n});\n\
          ```",
-        if enum_name == "Class" { files::CLASSES } else { files::SUBJECTS },
+        if enum_name == "Class" {
+            files::CLASSES
+        } else {
+            files::SUBJECTS
+        },
         repr_s = repr,
     );
     let all_doc = format!("Every registered {kind}, in numeric order.");
@@ -330,9 +341,10 @@ fn replies(rows: &[ReplyRow]) -> TokenStream {
     let entries = rows.iter().map(|r| {
         let meanings = r.meanings.iter().map(|m| {
             let (text, meaning, context) = (&m.text, &m.meaning, &m.context);
-            let refs = m.references.iter().map(|(rfc, section)| {
-                quote!(RfcSection { rfc: #rfc, section: #section })
-            });
+            let refs = m
+                .references
+                .iter()
+                .map(|(rfc, section)| quote!(RfcSection { rfc: #rfc, section: #section }));
             quote!(ReplyMeaning {
                 text: #text, meaning: #meaning, context: #context,
                 references: &[#(#refs),*],
@@ -420,11 +432,17 @@ mod tests {
         assert_eq!(screaming("Ok"), "OK");
         assert_eq!(screaming("Utf8ReplyRequired"), "UTF8_REPLY_REQUIRED");
         assert_eq!(screaming("StartTlsReady"), "START_TLS_READY");
-        assert_eq!(screaming("RecipientAddressHasNullMx"), "RECIPIENT_ADDRESS_HAS_NULL_MX");
+        assert_eq!(
+            screaming("RecipientAddressHasNullMx"),
+            "RECIPIENT_ADDRESS_HAS_NULL_MX"
+        );
     }
 
     #[test]
     fn markdown_escaped() {
-        assert_eq!(md("a <domain> [RFC1]\n    b_c"), "a \\<domain\\> \\[RFC1\\]\nb\\_c");
+        assert_eq!(
+            md("a <domain> [RFC1]\n    b_c"),
+            "a \\<domain\\> \\[RFC1\\]\nb\\_c"
+        );
     }
 }

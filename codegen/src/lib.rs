@@ -25,7 +25,7 @@ mod emit;
 mod parse;
 
 pub use emit::generate;
-pub use parse::{Associated, Reference, ReplyRow, Registry, Sources, StatusRow, SubCodeRow};
+pub use parse::{Associated, Reference, Registry, ReplyRow, Sources, StatusRow, SubCodeRow};
 
 use std::fmt;
 

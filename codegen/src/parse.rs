@@ -26,7 +26,11 @@ impl Sources {
     pub fn read_dir(dir: &Path) -> Result<Sources, Error> {
         let read = |name: &str| {
             std::fs::read_to_string(dir.join(name)).map_err(|e| {
-                Error::new(name, None, format!("cannot read {}: {e}", dir.join(name).display()))
+                Error::new(
+                    name,
+                    None,
+                    format!("cannot read {}: {e}", dir.join(name).display()),
+                )
             })
         };
         Ok(Sources {
@@ -173,8 +177,12 @@ impl Registry {
         let updated = parse_updated(&src.updated)?;
         let identifiers = parse_identifiers(&src.identifiers)?;
         let classes = parse_sub_codes(files::CLASSES, &src.classes, &identifiers, SubKind::Class)?;
-        let subjects =
-            parse_sub_codes(files::SUBJECTS, &src.subjects, &identifiers, SubKind::Subject)?;
+        let subjects = parse_sub_codes(
+            files::SUBJECTS,
+            &src.subjects,
+            &identifiers,
+            SubKind::Subject,
+        )?;
         let statuses = parse_statuses(&src.statuses, &identifiers, &subjects)?;
         let replies = parse_replies(&src.replies)?;
         Ok(Registry {
@@ -232,9 +240,13 @@ fn parse_updated(text: &str) -> Result<String, Error> {
     let date = text.trim();
     let b = date.as_bytes();
     let ok = b.len() == 10
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     if !ok {
         return Err(Error::new(
             files::UPDATED,
@@ -256,7 +268,11 @@ fn parse_identifiers(text: &str) -> Result<Identifiers, Error> {
         let (code, ident) = (&rec[0], &rec[1]);
         check_identifier(file, line, ident)?;
         if map.insert(code.to_owned(), ident.to_owned()).is_some() {
-            return Err(Error::new(file, Some(line), format!("code {code} listed twice")));
+            return Err(Error::new(
+                file,
+                Some(line),
+                format!("code {code} listed twice"),
+            ));
         }
         if !seen.insert(ident.to_owned()) {
             return Err(Error::new(
@@ -341,7 +357,11 @@ fn parse_sub_codes(
             ));
         };
         if rows.iter().any(|r| r.number == number) {
-            return Err(Error::new(file, Some(line), format!("code {code} listed twice")));
+            return Err(Error::new(
+                file,
+                Some(line),
+                format!("code {code} listed twice"),
+            ));
         }
         let summary = nonempty(file, line, "Summary", &rec[1])?;
         rows.push(SubCodeRow {
@@ -475,8 +495,15 @@ fn parse_statuses(
                 ),
             ));
         };
-        if rows.iter().any(|r| r.subject == subject && r.detail == detail) {
-            return Err(Error::new(file, Some(line), format!("code {code} listed twice")));
+        if rows
+            .iter()
+            .any(|r| r.subject == subject && r.detail == detail)
+        {
+            return Err(Error::new(
+                file,
+                Some(line),
+                format!("code {code} listed twice"),
+            ));
         }
         if !subjects.iter().any(|s| s.number == subject) {
             return Err(Error::new(
@@ -590,7 +617,14 @@ fn class_pattern(s: &str) -> Option<u8> {
     }
 }
 
-const REPLY_HEADER: [&str; 6] = ["Code", "Identifier", "Text", "Meaning", "Context", "Reference"];
+const REPLY_HEADER: [&str; 6] = [
+    "Code",
+    "Identifier",
+    "Text",
+    "Meaning",
+    "Context",
+    "Reference",
+];
 
 fn parse_replies(text: &str) -> Result<Vec<ReplyRow>, Error> {
     let file = files::REPLIES;
@@ -606,7 +640,11 @@ fn parse_replies(text: &str) -> Result<Vec<ReplyRow>, Error> {
         })?;
         let ident = &rec[1];
         check_identifier(file, line, ident)?;
-        for (column, value) in [("Text", &rec[2]), ("Meaning", &rec[3]), ("Context", &rec[4])] {
+        for (column, value) in [
+            ("Text", &rec[2]),
+            ("Meaning", &rec[3]),
+            ("Context", &rec[4]),
+        ] {
             if value.trim().is_empty() {
                 return Err(err(format!("{column} is empty")));
             }
@@ -614,8 +652,12 @@ fn parse_replies(text: &str) -> Result<Vec<ReplyRow>, Error> {
                 return Err(err(format!("{column} spans several lines")));
             }
         }
-        let references = parse_rfc_sections(&rec[5])
-            .ok_or_else(|| err(format!("reference {:?} is not `RFC <n> §<section>[; ...]`", &rec[5])))?;
+        let references = parse_rfc_sections(&rec[5]).ok_or_else(|| {
+            err(format!(
+                "reference {:?} is not `RFC <n> §<section>[; ...]`",
+                &rec[5]
+            ))
+        })?;
         let meaning = ReplyMeaningRow {
             text: rec[2].to_owned(),
             meaning: rec[3].to_owned(),
@@ -716,8 +758,12 @@ mod tests {
 
     #[test]
     fn references() {
-        let r = parse_references("f", 1, "[RFC7505] (Standards Track); [RFC7504] (Standards Track)")
-            .unwrap();
+        let r = parse_references(
+            "f",
+            1,
+            "[RFC7505] (Standards Track); [RFC7504] (Standards Track)",
+        )
+        .unwrap();
         assert_eq!(r.len(), 2);
         assert_eq!(r[1].document, "RFC7504");
         assert_eq!(r[1].status.as_deref(), Some("Standards Track"));
@@ -726,7 +772,14 @@ mod tests {
         assert_eq!(r[0].status.as_deref(), Some("Standards Track"));
         let r = parse_references("f", 1, "[draft-levine-mailbomb-header-00]").unwrap();
         assert_eq!(r[0].status, None);
-        for bad in ["RFC3463", "[RFC3463", "[] (x)", "[RFC1] junk", "", "[RFC1], Section x"] {
+        for bad in [
+            "RFC3463",
+            "[RFC3463",
+            "[] (x)",
+            "[RFC1] junk",
+            "",
+            "[RFC1], Section x",
+        ] {
             assert!(parse_references("f", 1, bad).is_err(), "{bad:?} accepted");
         }
     }
@@ -737,7 +790,14 @@ mod tests {
             parse_rfc_sections("RFC 5321 §4.2.2; RFC 4954 §6"),
             Some(vec![(5321, "4.2.2".into()), (4954, "6".into())])
         );
-        for bad in ["RFC5321 §4", "RFC 5321 4.2", "RFC 5321 §", "RFC 0 §1", "RFC 5321 §4.", "RFC 1 §1;RFC 2 §2"] {
+        for bad in [
+            "RFC5321 §4",
+            "RFC 5321 4.2",
+            "RFC 5321 §",
+            "RFC 0 §1",
+            "RFC 5321 §4.",
+            "RFC 1 §1;RFC 2 §2",
+        ] {
             assert_eq!(parse_rfc_sections(bad), None, "{bad:?}");
         }
     }

@@ -49,16 +49,31 @@ const fn part(input: &[u8], start: usize) -> Result<(u16, usize), ParseError> {
     let mut value: u16 = 0;
     while i < input.len() && input[i].is_ascii_digit() {
         if i - start == 3 {
-            return Err(ParseError::new(WHAT, ParseErrorKind::TooManyDigits, input, i));
+            return Err(ParseError::new(
+                WHAT,
+                ParseErrorKind::TooManyDigits,
+                input,
+                i,
+            ));
         }
         if i - start == 1 && value == 0 {
-            return Err(ParseError::new(WHAT, ParseErrorKind::LeadingZero, input, start));
+            return Err(ParseError::new(
+                WHAT,
+                ParseErrorKind::LeadingZero,
+                input,
+                start,
+            ));
         }
         value = value * 10 + (input[i] - b'0') as u16;
         i += 1;
     }
     if i == start {
-        return Err(ParseError::new(WHAT, ParseErrorKind::ExpectedDigit, input, i));
+        return Err(ParseError::new(
+            WHAT,
+            ParseErrorKind::ExpectedDigit,
+            input,
+            i,
+        ));
     }
     Ok((value, i))
 }
@@ -120,9 +135,21 @@ impl EnhancedCode {
             b'4' => Class::PersistentTransientFailure,
             b'5' => Class::PermanentFailure,
             b'0'..=b'9' => {
-                return Err(ParseError::new(WHAT, ParseErrorKind::EnhancedClass, input, 0));
+                return Err(ParseError::new(
+                    WHAT,
+                    ParseErrorKind::EnhancedClass,
+                    input,
+                    0,
+                ));
             }
-            _ => return Err(ParseError::new(WHAT, ParseErrorKind::ExpectedDigit, input, 0)),
+            _ => {
+                return Err(ParseError::new(
+                    WHAT,
+                    ParseErrorKind::ExpectedDigit,
+                    input,
+                    0,
+                ));
+            }
         };
         if input.len() < 2 || input[1] != b'.' {
             let kind = if input.len() >= 2 && input[1].is_ascii_digit() {
@@ -144,7 +171,12 @@ impl EnhancedCode {
             Err(e) => return Err(e),
         };
         if end != input.len() {
-            return Err(ParseError::new(WHAT, ParseErrorKind::TrailingInput, input, end));
+            return Err(ParseError::new(
+                WHAT,
+                ParseErrorKind::TrailingInput,
+                input,
+                end,
+            ));
         }
         Ok(EnhancedCode {
             class,

@@ -48,3 +48,8 @@ pub use registry::{
 };
 pub use reply_code::{InvalidReplyCode, ReplyCategory, ReplyClass, ReplyCode};
 pub use reply_line::ReplyLine;
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

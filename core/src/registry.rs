@@ -154,7 +154,9 @@ impl AssociatedCodes {
         match self.kind {
             AssociatedKind::Any => true,
             AssociatedKind::NotGiven | AssociatedKind::Blank => false,
-            AssociatedKind::Listed => self.codes.contains(&code) || self.classes.contains(&code.class()),
+            AssociatedKind::Listed => {
+                self.codes.contains(&code) || self.classes.contains(&code.class())
+            }
         }
     }
 }

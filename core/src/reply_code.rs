@@ -92,14 +92,24 @@ impl ReplyCode {
         let mut i = 0;
         while i < 3 {
             if i >= input.len() || !input[i].is_ascii_digit() {
-                return Err(ParseError::new(WHAT, ParseErrorKind::ExpectedDigit, input, i));
+                return Err(ParseError::new(
+                    WHAT,
+                    ParseErrorKind::ExpectedDigit,
+                    input,
+                    i,
+                ));
             }
             let d = (input[i] - b'0') as u16;
             if i == 0 && !(d >= 2 && d <= 5) {
                 return Err(ParseError::new(WHAT, ParseErrorKind::ReplyClass, input, 0));
             }
             if i == 1 && d > 5 {
-                return Err(ParseError::new(WHAT, ParseErrorKind::ReplyCategory, input, 1));
+                return Err(ParseError::new(
+                    WHAT,
+                    ParseErrorKind::ReplyCategory,
+                    input,
+                    1,
+                ));
             }
             value = value * 10 + d;
             i += 1;

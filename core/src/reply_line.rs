@@ -87,28 +87,41 @@ impl<'a> ReplyLine<'a> {
             Some(b' ') => (true, &line[4..]),
             Some(b'-') => (false, &line[4..]),
             Some(b) if b.is_ascii_digit() => {
-                return Err(ParseError::new(WHAT, ParseErrorKind::TooManyDigits, line, 3));
+                return Err(ParseError::new(
+                    WHAT,
+                    ParseErrorKind::TooManyDigits,
+                    line,
+                    3,
+                ));
             }
             Some(_) => {
-                return Err(ParseError::new(WHAT, ParseErrorKind::ExpectedSeparator, line, 3));
+                return Err(ParseError::new(
+                    WHAT,
+                    ParseErrorKind::ExpectedSeparator,
+                    line,
+                    3,
+                ));
             }
         };
         let mut enhanced = None;
         let mut mismatched = None;
         let mut text = rest;
-        if !code.is_positive_intermediate() {
-            if let Some((found, len)) = leading_enhanced(rest) {
-                if found.class().digit() as u16 == code.as_u16() / 100 {
-                    enhanced = Some(found);
-                    let after = &rest[len..];
-                    let skip = after
-                        .iter()
-                        .position(|&b| b != b' ' && b != b'\t')
-                        .unwrap_or(after.len());
-                    text = &after[skip..];
-                } else {
-                    mismatched = Some(found);
-                }
+        let leading = if code.is_positive_intermediate() {
+            None
+        } else {
+            leading_enhanced(rest)
+        };
+        if let Some((found, len)) = leading {
+            if found.class().digit() as u16 == code.as_u16() / 100 {
+                enhanced = Some(found);
+                let after = &rest[len..];
+                let skip = after
+                    .iter()
+                    .position(|&b| b != b' ' && b != b'\t')
+                    .unwrap_or(after.len());
+                text = &after[skip..];
+            } else {
+                mismatched = Some(found);
             }
         }
         Ok(ReplyLine {

@@ -2,8 +2,8 @@
 //! is refused, consistently with the grammar.
 
 use smtp_codes::{
-    Class, EnhancedCode, EnhancedStatus, KnownReplyCode, ParseErrorKind, ReplyCategory,
-    ReplyClass, ReplyCode, Subject,
+    Class, EnhancedCode, EnhancedStatus, KnownReplyCode, ParseErrorKind, ReplyCategory, ReplyClass,
+    ReplyCode, Subject,
 };
 use std::fmt::Write;
 
@@ -21,7 +21,10 @@ fn every_reply_code_000_to_999() {
         assert_eq!(parsed.is_ok(), reply_grammar(n), "{text}");
         assert_eq!(ReplyCode::from_u16(n).is_some(), reply_grammar(n), "{n}");
         assert_eq!(ReplyCode::try_from(n).is_ok(), reply_grammar(n), "{n}");
-        assert_eq!(ReplyCode::try_from(text.as_bytes()).is_ok(), reply_grammar(n));
+        assert_eq!(
+            ReplyCode::try_from(text.as_bytes()).is_ok(),
+            reply_grammar(n)
+        );
         match parsed {
             Ok(code) => {
                 valid += 1;
@@ -33,7 +36,10 @@ fn every_reply_code_000_to_999() {
                 assert_eq!(code.class() as u16, n / 100);
                 assert_eq!(code.category() as u16, n / 10 % 10);
                 assert_eq!(ReplyClass::from_digit((n / 100) as u8), Some(code.class()));
-                assert_eq!(ReplyCategory::from_digit((n / 10 % 10) as u8), Some(code.category()));
+                assert_eq!(
+                    ReplyCategory::from_digit((n / 10 % 10) as u8),
+                    Some(code.category())
+                );
                 let preds = [
                     code.is_positive_completion(),
                     code.is_positive_intermediate(),
@@ -44,7 +50,10 @@ fn every_reply_code_000_to_999() {
                 assert!(preds[(n / 100 - 2) as usize]);
                 assert_eq!(code.is_positive(), n < 400);
                 assert_eq!(code.is_negative(), n >= 400);
-                assert_eq!(code.known().map(|k| k as u16), KnownReplyCode::from_u16(n).map(|k| k as u16));
+                assert_eq!(
+                    code.known().map(|k| k as u16),
+                    KnownReplyCode::from_u16(n).map(|k| k as u16)
+                );
             }
             Err(e) => {
                 let expected = if !(2..=5).contains(&(n / 100)) {
@@ -146,9 +155,15 @@ fn enhanced_code_values() {
     assert_eq!(format!("{a:>9}"), "  5.7.606");
     assert_eq!(format!("{a:?}"), "EnhancedCode(5.7.606)");
     let c: EnhancedCode = "5.1.1".parse().unwrap();
-    assert_eq!(format!("{c:?}"), "EnhancedCode(5.1.1 BadDestinationMailboxAddress)");
+    assert_eq!(
+        format!("{c:?}"),
+        "EnhancedCode(5.1.1 BadDestinationMailboxAddress)"
+    );
     assert!(c < a, "ordered by class, subject, detail");
-    assert_eq!(EnhancedStatus::try_from(c), Ok(EnhancedStatus::BadDestinationMailboxAddress));
+    assert_eq!(
+        EnhancedStatus::try_from(c),
+        Ok(EnhancedStatus::BadDestinationMailboxAddress)
+    );
     assert_eq!(EnhancedStatus::try_from(a), Err(a));
     assert_eq!(std::mem::size_of::<Option<EnhancedCode>>(), 6);
     assert_eq!(std::mem::size_of::<Option<ReplyCode>>(), 2);

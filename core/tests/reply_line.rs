@@ -9,12 +9,16 @@ fn enhanced(line: &ReplyLine<'_>) -> Option<String> {
 #[test]
 fn real_lines() {
     // Gmail, RFC 2034 style on a continuation line.
-    let l = ReplyLine::parse(b"550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n").unwrap();
+    let l = ReplyLine::parse(
+        b"550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n",
+    )
+    .unwrap();
     assert_eq!((l.code().as_u16(), l.is_last()), (550, false));
     assert_eq!(enhanced(&l).as_deref(), Some("5.1.1"));
     assert!(l.text().starts_with(b"The email account"));
     // Microsoft, a 3-digit detail.
-    let l = ReplyLine::parse(b"550 5.7.606 Access denied, banned sending IP [203.0.113.7]").unwrap();
+    let l =
+        ReplyLine::parse(b"550 5.7.606 Access denied, banned sending IP [203.0.113.7]").unwrap();
     assert_eq!(enhanced(&l).as_deref(), Some("5.7.606"));
     assert_eq!(l.text(), b"Access denied, banned sending IP [203.0.113.7]");
     // Exchange's #-form.

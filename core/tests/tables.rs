@@ -16,7 +16,10 @@ fn registry_date() {
         "{}/registry/smtp-enhanced-status-codes-updated.txt",
         env!("CARGO_MANIFEST_DIR")
     );
-    assert_eq!(REGISTRY_UPDATED, std::fs::read_to_string(path).unwrap().trim());
+    assert_eq!(
+        REGISTRY_UPDATED,
+        std::fs::read_to_string(path).unwrap().trim()
+    );
     assert_eq!(REGISTRY_UPDATED, "2024-12-06");
 }
 
@@ -71,7 +74,11 @@ fn statuses_equal_csv() {
         assert_eq!(row[4], *status.reference());
         assert_eq!(row[5], *status.submitter());
         assert_eq!(row[6], *status.change_controller());
-        let refs: Vec<String> = status.references().iter().map(ToString::to_string).collect();
+        let refs: Vec<String> = status
+            .references()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(refs.join("; "), row[4], "references parsed without loss");
         // The structured associated codes lose nothing of the listed numbers.
         let assoc = status.associated_codes();
@@ -130,7 +137,10 @@ fn reply_table_covers_rfc_5321_and_the_named_extensions() {
     }
     // Codes with several meanings say so.
     for code in [454, 530, 552] {
-        assert!(KnownReplyCode::from_u16(code).unwrap().meanings().len() >= 2, "{code}");
+        assert!(
+            KnownReplyCode::from_u16(code).unwrap().meanings().len() >= 2,
+            "{code}"
+        );
     }
     // Codes that only IANA's associated-code column mentions are left out on
     // purpose (registry/REPLY-CODES.md says why) but stay valid values.

@@ -86,7 +86,10 @@ fn parse(xml: &str) -> Result<roxmltree::Document<'_>, ConvertError> {
 pub fn convert(xml: &str) -> Result<Vec<CsvFile>, ConvertError> {
     let doc = parse(xml)?;
     let mut out = Vec::new();
-    for registry in doc.descendants().filter(|n| n.has_tag_name((NS, "registry"))) {
+    for registry in doc
+        .descendants()
+        .filter(|n| n.has_tag_name((NS, "registry")))
+    {
         let Some(id) = registry.attribute("id") else {
             continue;
         };
@@ -97,7 +100,10 @@ pub fn convert(xml: &str) -> Result<Vec<CsvFile>, ConvertError> {
         let header: Vec<String> = columns.iter().map(|(_, t)| (*t).to_owned()).collect();
         write_record(&mut text, &header);
         let mut records = 0;
-        for record in registry.children().filter(|n| n.has_tag_name((NS, "record"))) {
+        for record in registry
+            .children()
+            .filter(|n| n.has_tag_name((NS, "record")))
+        {
             let line = record.range();
             let line = doc.text_pos_at(line.start).row;
             for child in record.children().filter(|n| n.is_element()) {
