@@ -28,11 +28,17 @@
 //! # Ok::<(), smtp_codes::ParseError>(())
 //! ```
 //!
-//! The crate is `no_std`, has no dependencies, and contains no `unsafe` code.
+//! The crate is `no_std` (features `alloc` and `std`, on by default, add what
+//! needs them), and contains no `unsafe` code.
 
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
 
 mod enhanced;
 mod error;
