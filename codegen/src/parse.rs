@@ -199,17 +199,25 @@ type Record = (u64, csv::StringRecord);
 
 /// Reads a CSV file, checks its header, returns the records with their lines.
 fn read_csv(file: &str, text: &str, header: &[&str]) -> Result<Vec<Record>, Error> {
+    if let Some(start) = unclosed_quote(text) {
+        return Err(Error::new(
+            file,
+            Some(Lines::new(text).of(start as u64)),
+            "not valid CSV: a quoted field is opened and never closed (unterminated quote)",
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let mut lines = Lines::new(text);
     let mut records = Vec::new();
     for (i, result) in reader.records().enumerate() {
         let record = result.map_err(|e| {
-            let line = e.position().map(|p| p.line());
+            let line = e.position().map(|p| Lines::new(text).of(p.byte()));
             Error::new(file, line, format!("not valid CSV: {e}"))
         })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.of(p.byte()));
         if i == 0 {
             let found: Vec<&str> = record.iter().collect();
             if found != header {
@@ -234,6 +242,79 @@ fn read_csv(file: &str, text: &str, header: &[&str]) -> Result<Vec<Record>, Erro
         return Err(Error::new(file, None, "no records"));
     }
     Ok(records)
+}
+
+/// 1-based line numbers of record positions, counted forward.
+///
+/// `csv::Position::line` is not used: with CRLF line ends (IANA's) it gives
+/// the line before the record (rust-csv issue #395; also after blank lines,
+/// #208), because a record's position is taken before the `\n` of the
+/// previous CRLF is read.
+struct Lines<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first byte at or after `byte` that is not a line
+    /// break: where a record at position `byte` starts.
+    fn of(&mut self, byte: u64) -> u64 {
+        let mut end = usize::try_from(byte).map_or(self.text.len(), |b| b.min(self.text.len()));
+        while matches!(self.text.get(end), Some(b'\r' | b'\n')) {
+            end += 1;
+        }
+        if end < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += self.text[self.at..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.at = end;
+        self.line
+    }
+}
+
+/// Where the record starts in which a quoted field is never closed, if any.
+///
+/// The `csv` crate reads such a field to the end of the input without an
+/// error, so a lost quote would silently swallow the rest of the file.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let (mut i, mut record, mut field_start) = (0, 0, true);
+    while i < b.len() {
+        match b[i] {
+            b'"' if field_start => {
+                i += 1;
+                loop {
+                    match b.get(i) {
+                        None => return Some(record),
+                        Some(b'"') if b.get(i + 1) == Some(&b'"') => i += 2,
+                        Some(b'"') => break,
+                        Some(_) => i += 1,
+                    }
+                }
+                field_start = false;
+            }
+            b',' => field_start = true,
+            b'\r' | b'\n' => {
+                field_start = true;
+                record = i + 1;
+            }
+            _ => field_start = false,
+        }
+        i += 1;
+    }
+    None
 }
 
 fn parse_updated(text: &str) -> Result<String, Error> {

@@ -148,7 +148,22 @@ fn field_text(node: roxmltree::Node<'_, '_>, line: u32) -> Result<String, Conver
             s.push_str(child.text().unwrap_or(""));
         } else if child.has_tag_name((NS, "xref")) {
             let data = child.attribute("data").unwrap_or("");
+            // An xref with text shows that text, as IANA's own renderings do
+            // (`<xref type="rfc" data="rfc5321">RFC5321, Section 2.2</xref>`
+            // is `[RFC5321, Section 2.2]` in mail-parameters.txt); dropping
+            // it would lose e.g. "Section 3 of RFC7001" (registry of 2015).
+            let label: String = child
+                .children()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect();
+            let label = label.trim();
             match child.attribute("type") {
+                Some("rfc") | Some("draft") | Some("person") if !label.is_empty() => {
+                    s.push('[');
+                    s.push_str(label);
+                    s.push(']');
+                }
                 Some("rfc") => {
                     s.push('[');
                     s.push_str(&data.to_ascii_uppercase());
