@@ -185,6 +185,20 @@ impl EnhancedCode {
         })
     }
 
+    /// The length of the code as [`Display`](fmt::Display) writes it.
+    pub(crate) const fn display_len(self) -> usize {
+        const fn digits(n: u16) -> usize {
+            if n >= 100 {
+                3
+            } else if n >= 10 {
+                2
+            } else {
+                1
+            }
+        }
+        3 + digits(self.subject) + digits(self.detail)
+    }
+
     /// The class: success, persistent transient failure or permanent failure.
     ///
     /// ```

@@ -40,6 +40,27 @@ pub enum ParseErrorKind {
 }
 
 impl ParseErrorKind {
+    /// A stable lowercase name, as the CLI's JSON and the bindings spell it.
+    ///
+    /// ```
+    /// use smtp_codes::ParseErrorKind;
+    /// assert_eq!(ParseErrorKind::LeadingZero.as_str(), "leading_zero");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ParseErrorKind::Empty => "empty",
+            ParseErrorKind::ExpectedDigit => "expected_digit",
+            ParseErrorKind::ExpectedDot => "expected_dot",
+            ParseErrorKind::ReplyClass => "reply_class",
+            ParseErrorKind::ReplyCategory => "reply_category",
+            ParseErrorKind::EnhancedClass => "enhanced_class",
+            ParseErrorKind::TooManyDigits => "too_many_digits",
+            ParseErrorKind::LeadingZero => "leading_zero",
+            ParseErrorKind::TrailingInput => "trailing_input",
+            ParseErrorKind::ExpectedSeparator => "expected_separator",
+        }
+    }
+
     /// What is wrong, in words.
     ///
     /// ```

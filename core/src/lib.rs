@@ -43,6 +43,7 @@ extern crate std;
 mod enhanced;
 mod error;
 mod registry;
+mod reply;
 mod reply_code;
 mod reply_line;
 
@@ -51,6 +52,10 @@ pub use error::{ParseError, ParseErrorKind};
 pub use registry::{
     AssociatedCodes, AssociatedKind, Class, EnhancedStatus, KnownReplyCode, REGISTRY_UPDATED,
     Reference, ReplyMeaning, RfcSection, Subject,
+};
+pub use reply::{
+    Defect, Defects, Lines, Mode, ParseOptions, ParseStatus, RenderError, Replies, Reply,
+    ReplyError, ReplyErrorKind, ReplyStream, ReplyText, ReplyWriter,
 };
 pub use reply_code::{InvalidReplyCode, ReplyCategory, ReplyClass, ReplyCode};
 pub use reply_line::ReplyLine;

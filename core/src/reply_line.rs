@@ -52,6 +52,11 @@ fn leading_enhanced(text: &[u8]) -> Option<(EnhancedCode, usize)> {
     Some((code, start + end))
 }
 
+/// Whether a line's text would be read as starting with an enhanced code.
+pub(crate) fn starts_with_enhanced(text: &[u8]) -> bool {
+    leading_enhanced(text).is_some()
+}
+
 impl<'a> ReplyLine<'a> {
     /// Parses one line; a trailing CRLF or bare LF is allowed and not part of
     /// the text.
