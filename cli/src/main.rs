@@ -5,8 +5,8 @@
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 use smtp_codes::{
-    AssociatedCodes, Class, EnhancedCode, EnhancedStatus, KnownReplyCode, ReplyCode, ReplyLine,
-    Subject,
+    AssociatedCodes, Class, EnhancedCode, EnhancedStatus, KnownReplyCode, Mode, ParseOptions,
+    Replies, Reply, ReplyCode, ReplyLine, Subject,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -33,6 +33,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read server replies (a session transcript, a log excerpt) from FILE or
+    /// stdin and print each complete reply; lines that are not part of a
+    /// reply (client commands) are skipped.
+    Parse {
+        /// The file to read; stdin when absent or `-`.
+        file: Option<std::path::PathBuf>,
+        /// Print one JSON object per reply instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Treat lines whose code differs from the first line's as errors
+        /// instead of reporting a defect.
+        #[arg(long)]
+        strict: bool,
+    },
     /// List every registered class, subject, enhanced status and reply code.
     List {
         /// Print one JSON object per line instead of text.
@@ -45,6 +59,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Explain { input, json } => explain(&input, json),
+        Command::Parse { file, json, strict } => parse(file.as_deref(), json, strict),
         Command::List { json } => list(json),
     };
     match result {
@@ -319,6 +334,71 @@ fn write_enhanced(out: &mut impl Write, code: EnhancedCode) -> std::io::Result<(
             "  detail {} is not registered: the class and subject above are what the code tells",
             code.detail()
         )?;
+    }
+    Ok(())
+}
+
+fn read_input(file: Option<&std::path::Path>) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    match file {
+        Some(path) if path != std::path::Path::new("-") => std::fs::read(path)
+            .map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display()))),
+        _ => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| Failure::Input(format!("cannot read stdin: {e}")))?;
+            Ok(buf)
+        }
+    }
+}
+
+fn reply_record(reply: &Reply<'_>, offset: usize) -> Value {
+    json!({
+        "type": "reply",
+        "code": reply.code().as_str(),
+        "enhanced": reply.enhanced().map(|e| e.to_string()),
+        "lines": reply.lines().map(|l| String::from_utf8_lossy(l.text()).into_owned()).collect::<Vec<_>>(),
+        "text": reply.text().separator(" ").to_string(),
+        "defects": reply.defects().iter().map(|d| d.as_str()).collect::<Vec<_>>(),
+        "offset": offset,
+    })
+}
+
+fn parse(file: Option<&std::path::Path>, as_json: bool, strict: bool) -> Result<(), Failure> {
+    let input = read_input(file)?;
+    let mode = if strict { Mode::Strict } else { Mode::Lenient };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut replies = Replies::new(&input, ParseOptions::new().mode(mode));
+    let mut found = 0usize;
+    loop {
+        let offset = replies.offset();
+        let Some(next) = replies.next() else { break };
+        let Ok(reply) = next else { continue };
+        found += 1;
+        if as_json {
+            writeln!(out, "{}", reply_record(&reply, offset))?;
+        } else {
+            let enhanced = reply
+                .enhanced()
+                .map(|e| format!(" {e}"))
+                .unwrap_or_default();
+            write!(
+                out,
+                "{}{enhanced} {}",
+                reply.code(),
+                reply.text().separator(" ")
+            )?;
+            let defects: Vec<&str> = reply.defects().iter().map(|d| d.as_str()).collect();
+            if !defects.is_empty() {
+                write!(out, "  [{}]", defects.join(", "))?;
+            }
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    if found == 0 && !input.iter().all(u8::is_ascii_whitespace) {
+        return Err(Failure::Input("no SMTP reply found in the input".into()));
     }
     Ok(())
 }

@@ -10,6 +10,19 @@ fn run(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-codes"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn stdout(args: &[&str]) -> String {
     let out = run(args);
     assert!(
@@ -119,5 +132,65 @@ fn bad_input_is_one_line_and_status_2() {
         assert!(out.stdout.is_empty());
     }
     let out = run(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn parse_transcript_json() {
+    let transcript = b"220 mx.example.com ESMTP\r\nEHLO client.example\r\n250-mx.example.com\r\n250-SIZE 1000\r\n250 8BITMIME\r\nRCPT TO:<x@example.com>\r\n550-5.1.1 No such\r\n550 5.1.1 user\r\n250-a\n251 b\n";
+    let out = run_with_stdin(&["parse", "--json"], transcript);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0]["code"], "220");
+    assert_eq!(rows[0]["enhanced"], Value::Null);
+    assert_eq!(
+        rows[1]["lines"],
+        serde_json::json!(["mx.example.com", "SIZE 1000", "8BITMIME"])
+    );
+    assert_eq!(rows[2]["enhanced"], "5.1.1");
+    assert_eq!(rows[2]["lines"], serde_json::json!(["No such", "user"]));
+    assert_eq!(rows[2]["defects"], serde_json::json!([]));
+    assert_eq!(
+        rows[3]["defects"],
+        serde_json::json!(["code_mismatch", "bare_lf"])
+    );
+    // Strict mode refuses the mismatched reply: its first line is dropped and
+    // the line after it read as a reply of its own.
+    let out = run_with_stdin(&["parse", "--json", "--strict"], transcript);
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[3]["code"], "251");
+    assert_eq!(rows[3]["lines"], serde_json::json!(["b"]));
+    // Text output and a file argument.
+    let path = std::env::temp_dir().join(format!("smtp-codes-cli-{}.txt", std::process::id()));
+    std::fs::write(&path, transcript).unwrap();
+    let text = stdout(&["parse", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert!(text.contains("550 5.1.1 No such user"), "{text}");
+    assert!(text.contains("[code_mismatch, bare_lf]"), "{text}");
+}
+
+#[test]
+fn parse_without_replies_fails_clearly() {
+    let out = run_with_stdin(&["parse"], b"hello world\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "smtp-codes: no SMTP reply found in the input\n"
+    );
+    let out = run(&["parse", "/nonexistent/file"]);
     assert_eq!(out.status.code(), Some(2));
 }
