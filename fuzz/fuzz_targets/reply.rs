@@ -18,7 +18,8 @@ fuzz_target!(|data: &[u8]| {
                 .collect();
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             if let Ok(w) = ReplyWriter::new(reply.code(), reply.enhanced(), &refs) {
-                let again = Reply::parse(w.to_string().as_bytes()).expect("rendered reply parses");
+                let rendered = w.to_string();
+                let again = Reply::parse(rendered.as_bytes()).expect("rendered reply parses");
                 assert_eq!(again.code(), reply.code());
                 assert_eq!(again.enhanced(), reply.enhanced());
             }
