@@ -42,12 +42,14 @@ extern crate std;
 
 mod enhanced;
 mod error;
+mod find;
 mod registry;
 mod reply_code;
 mod reply_line;
 
 pub use enhanced::EnhancedCode;
 pub use error::{ParseError, ParseErrorKind};
+pub use find::{Found, FoundCode, FoundCodes, FoundContext, best_enhanced, best_reply, find_codes};
 pub use registry::{
     AssociatedCodes, AssociatedKind, Class, EnhancedStatus, KnownReplyCode, REGISTRY_UPDATED,
     Reference, ReplyMeaning, RfcSection, Subject,
