@@ -42,6 +42,7 @@ extern crate std;
 
 mod enhanced;
 mod error;
+mod find;
 mod registry;
 mod reply;
 mod reply_code;
@@ -49,6 +50,7 @@ mod reply_line;
 
 pub use enhanced::EnhancedCode;
 pub use error::{ParseError, ParseErrorKind};
+pub use find::{Found, FoundCode, FoundCodes, FoundContext, best_enhanced, best_reply, find_codes};
 pub use registry::{
     AssociatedCodes, AssociatedKind, Class, EnhancedStatus, KnownReplyCode, REGISTRY_UPDATED,
     Reference, ReplyMeaning, RfcSection, Subject,
