@@ -8,7 +8,10 @@ use std::path::PathBuf;
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let dir = manifest.join("registry");
-    for name in smtp_codes_codegen::files::ALL {
+    for name in smtp_codes_codegen::files::ALL
+        .iter()
+        .chain(smtp_codes_codegen::rules::files::ALL.iter())
+    {
         println!("cargo:rerun-if-changed={}", dir.join(name).display());
     }
     println!("cargo:rerun-if-changed=build.rs");
@@ -20,10 +23,25 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo")).join("registry.rs");
-    let rust = smtp_codes_codegen::generate(&registry);
-    if let Err(e) = std::fs::write(&out, rust) {
-        eprintln!("error: cannot write {}: {e}", out.display());
-        std::process::exit(1);
+    let rules = match smtp_codes_codegen::rules::Rules::read_dir(&dir) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: registry/{e}");
+            std::process::exit(1);
+        }
+    };
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
+    for (name, rust) in [
+        ("registry.rs", smtp_codes_codegen::generate(&registry)),
+        (
+            "rules.rs",
+            smtp_codes_codegen::rules::generate_rules(&rules),
+        ),
+    ] {
+        let out = out_dir.join(name);
+        if let Err(e) = std::fs::write(&out, rust) {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            std::process::exit(1);
+        }
     }
 }

@@ -23,6 +23,7 @@
 
 mod emit;
 mod parse;
+pub mod rules;
 
 pub use emit::generate;
 pub use parse::{Associated, Reference, Registry, ReplyRow, Sources, StatusRow, SubCodeRow};

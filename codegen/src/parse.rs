@@ -198,7 +198,7 @@ impl Registry {
 type Record = (u64, csv::StringRecord);
 
 /// Reads a CSV file, checks its header, returns the records with their lines.
-fn read_csv(file: &str, text: &str, header: &[&str]) -> Result<Vec<Record>, Error> {
+pub(crate) fn read_csv(file: &str, text: &str, header: &[&str]) -> Result<Vec<Record>, Error> {
     if let Some(start) = unclosed_quote(text) {
         return Err(Error::new(
             file,

@@ -40,6 +40,8 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "classify")]
+mod classify;
 mod enhanced;
 mod error;
 mod find;
@@ -48,6 +50,11 @@ mod reply;
 mod reply_code;
 mod reply_line;
 
+#[cfg(feature = "classify")]
+pub use classify::{
+    Action, Bounce, Command, DecidedBy, Evidence, Outcome, ProviderRule, Reason, Signals, TextRule,
+    Verdict, classify,
+};
 pub use enhanced::EnhancedCode;
 pub use error::{ParseError, ParseErrorKind};
 pub use find::{Found, FoundCode, FoundCodes, FoundContext, best_enhanced, best_reply, find_codes};
