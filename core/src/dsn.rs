@@ -6,8 +6,9 @@
 //! RFC 6533), holds fields in the syntax of header fields: one group of
 //! per-message fields, then one group per recipient, each preceded by a
 //! blank line. [`DeliveryStatus::parse`] reads such a body; with the `mime`
-//! feature (on by default), [`DeliveryStatus::parse_message`] and
-//! [`ReportPart::find`] first find that part in a whole bounce message.
+//! feature (on by default), `DeliveryStatus::parse_message` and
+//! `ReportPart::find` first find that part in a whole bounce message, with
+//! the `mail-parser` crate.
 //!
 //! ```
 //! use smtp_codes::dsn::{Action, DeliveryStatus};

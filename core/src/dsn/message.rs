@@ -86,6 +86,11 @@ pub enum MessageError {
         /// The `report-type` parameter, as written.
         report_type: String,
     },
+    /// The MIME parser failed on the message. mail-parser 0.11.9 has a
+    /// `debug_assert!` that some malformed nestings reach (a panic in builds
+    /// with debug assertions only); [`ReportPart::find`] catches it and
+    /// reports this instead. The default panic hook still prints it.
+    MimeParserFailed,
     /// A `multipart/report` of report type `delivery-status` (or
     /// `global-delivery-status`, or none) without a delivery-status part:
     /// cut short, or a part boundary is broken.
@@ -105,6 +110,7 @@ impl fmt::Display for MessageError {
         f.write_str("not a delivery status notification: ")?;
         match self {
             MessageError::NotAMessage => f.write_str("no header section"),
+            MessageError::MimeParserFailed => f.write_str("the MIME parser failed"),
             MessageError::NotAReport { content_type } => {
                 write!(f, "the message is {content_type}, not multipart/report")
             }
@@ -236,10 +242,11 @@ impl<'a> ReportPart<'a> {
     /// );
     /// ```
     pub fn find(message: &'a [u8]) -> Result<ReportPart<'a>, MessageError> {
-        let parsed = MessageParser::new()
-            .with_mime_headers()
-            .parse(message)
-            .ok_or(MessageError::NotAMessage)?;
+        // A panic boundary: see `MessageError::MimeParserFailed`.
+        let parsed =
+            std::panic::catch_unwind(|| MessageParser::new().with_mime_headers().parse(message))
+                .map_err(|_| MessageError::MimeParserFailed)?
+                .ok_or(MessageError::NotAMessage)?;
         let mut parts = parsed.parts;
         let found = match walk(&parts) {
             Ok(found) => found,
