@@ -42,6 +42,8 @@ extern crate std;
 
 #[cfg(feature = "classify")]
 mod classify;
+#[cfg(feature = "alloc")]
+pub mod dsn;
 mod enhanced;
 mod error;
 mod find;
