@@ -40,18 +40,24 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod ehlo;
 mod enhanced;
 mod error;
 mod registry;
 mod reply_code;
 mod reply_line;
 
+pub use ehlo::{
+    AuthMechanisms, Ehlo, EhloError, EhloErrorKind, Extension, Extensions, Greeting, Limit, Limits,
+    Parameters, RawParams, ReplyTexts, SizeLimit,
+};
 pub use enhanced::EnhancedCode;
 pub use error::{ParseError, ParseErrorKind};
 pub use registry::{
     AssociatedCodes, AssociatedKind, Class, EnhancedStatus, KnownReplyCode, REGISTRY_UPDATED,
     Reference, ReplyMeaning, RfcSection, Subject,
 };
+pub use registry::{EhloKeyword, MAIL_PARAMETERS_UPDATED, ServerLimit};
 pub use reply_code::{InvalidReplyCode, ReplyCategory, ReplyClass, ReplyCode};
 pub use reply_line::ReplyLine;
 
