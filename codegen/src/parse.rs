@@ -223,6 +223,21 @@ impl Registry {
 
 pub(crate) type Record = (u64, csv::StringRecord);
 
+/// The 1-based line on which a record at byte `position` starts.
+///
+/// The csv crate's own `Position::line` is one too low after a CRLF: it takes
+/// a record's position before reading the `\n` that ends the previous one.
+/// Its byte offset has the same lag, so the record starts after any line
+/// ending found there; its line is one more than the `\n`s before it.
+fn line_at(text: &str, position: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut start = usize::try_from(position).map_or(bytes.len(), |p| p.min(bytes.len()));
+    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+        start += 1;
+    }
+    bytes[..start].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+}
+
 /// Reads a CSV file, checks its header, returns the records with their lines.
 pub(crate) fn read_csv(file: &str, text: &str, header: &[&str]) -> Result<Vec<Record>, Error> {
     let mut reader = csv::ReaderBuilder::new()
@@ -232,10 +247,10 @@ pub(crate) fn read_csv(file: &str, text: &str, header: &[&str]) -> Result<Vec<Re
     let mut records = Vec::new();
     for (i, result) in reader.records().enumerate() {
         let record = result.map_err(|e| {
-            let line = e.position().map(|p| p.line());
+            let line = e.position().map(|p| line_at(text, p.byte()));
             Error::new(file, line, format!("not valid CSV: {e}"))
         })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
         if i == 0 {
             let found: Vec<&str> = record.iter().collect();
             if found != header {

@@ -316,7 +316,9 @@ fn every_historical_version_converts() {
         // Until 2015-05-18 X.7.25 cited "Section 3 of RFC7001" as an xref
         // with its own text; IANA's stylesheet shows that text.
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let cites_section = files[2].text.contains("[Section 3 of RFC7001] (Standards Track)");
+        let cites_section = files[2]
+            .text
+            .contains("[Section 3 of RFC7001] (Standards Track)");
         let early = ["2015-02-04", "2015-05-14", "2015-05-18"]
             .iter()
             .any(|d| name.contains(d));
@@ -358,7 +360,9 @@ fn xrefs_as_iana_writes_them() {
         "A,,[RFC1869],\r\n"
     );
     assert_eq!(
-        row(r#"<value>A</value><xref type="rfc" data="rfc4954"/><xref type="rfc" data="rfc6531"/>"#),
+        row(
+            r#"<value>A</value><xref type="rfc" data="rfc4954"/><xref type="rfc" data="rfc6531"/>"#
+        ),
         "A,,[RFC4954][RFC6531],\r\n"
     );
     assert_eq!(
@@ -384,7 +388,9 @@ fn xrefs_as_iana_writes_them() {
         "A,,,[https://example.org/x]\r\n"
     );
     assert_eq!(
-        row(r#"<value>A</value><description>See <xref type="rfc" data="rfc9422">RFC9422, Section 6</xref></description>"#),
+        row(
+            r#"<value>A</value><description>See <xref type="rfc" data="rfc9422">RFC9422, Section 6</xref></description>"#
+        ),
         "A,\"See [RFC9422, Section 6]\",,\r\n"
     );
 }
