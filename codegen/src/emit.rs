@@ -278,8 +278,8 @@ fn statuses(rows: &[StatusRow]) -> TokenStream {
         "An enumerated status code of the IANA SMTP Enhanced Status Codes registry: \
          all {count} entries, class-free (`X.1.1`), as IANA registers them; generated \
          from `registry/{}`.\n\n\
-         An [`EnhancedCode`] seen on the wire carries a class; [`EnhancedCode::known`] \
-         finds its entry here. `#[non_exhaustive]` because IANA registers more.\n\n\
+         An [`EnhancedCode`](crate::EnhancedCode) seen on the wire carries a class; \
+         [`EnhancedCode::known`](crate::EnhancedCode::known) finds its entry here. `#[non_exhaustive]` because IANA registers more.\n\n\
          ```\n\
          use smtp_codes::{{EnhancedCode, EnhancedStatus}};\n\
          let code: EnhancedCode = \"5.1.1\".parse()?;\n\
