@@ -48,7 +48,8 @@ pub enum EhloErrorKind {
     /// A LIMITS parameter is not `limit-name ["=" limit-value]` (RFC 9422 §3),
     /// or a registered limit has no value or one outside its registered syntax.
     InvalidLimit,
-    /// A LIMITS parameter names the same limit twice.
+    /// A LIMITS parameter names the same registered limit twice (ignoring
+    /// case); unregistered limits are kept as sent, repeated or not.
     DuplicateLimit,
     /// A line of the raw reply given to [`Ehlo::parse`] is not a reply line.
     ReplyLine(ParseErrorKind),
@@ -617,8 +618,8 @@ fn split_limit(token: &[u8]) -> Result<(&str, Option<&str>), usize> {
 }
 
 /// The limits a server announces with LIMITS (RFC 9422), checked when the
-/// line was parsed: each is `NAME` or `NAME=VALUE`, none twice, and the
-/// registered ones ([`ServerLimit`]) carry a value of their registered syntax.
+/// line was parsed: each is `NAME` or `NAME=VALUE`, and the registered ones
+/// ([`ServerLimit`]) come once each with a value of their registered syntax.
 /// Unregistered limits are kept as sent.
 ///
 /// ```
@@ -636,7 +637,8 @@ pub struct Limits<'a> {
 
 impl<'a> Limits<'a> {
     fn parse(params: &'a [u8], base: usize) -> Result<Self, EhloError> {
-        for (i, (at, token)) in tokens(params, base).enumerate() {
+        let mut seen = [false; ServerLimit::ALL.len()];
+        for (at, token) in tokens(params, base) {
             let (name, value) = split_limit(token)
                 .map_err(|off| EhloError::new(EhloErrorKind::InvalidLimit, at + off))?;
             if let Some(known) = ServerLimit::from_name(name.as_bytes()) {
@@ -645,12 +647,13 @@ impl<'a> Limits<'a> {
                     let off = value.map_or(0, |_| name.len() + 1);
                     return Err(EhloError::new(EhloErrorKind::InvalidLimit, at + off));
                 }
-            }
-            let twice = tokens(params, 0).take(i).any(|(_, earlier)| {
-                split_limit(earlier).is_ok_and(|(n, _)| n.eq_ignore_ascii_case(name))
-            });
-            if twice {
-                return Err(EhloError::new(EhloErrorKind::DuplicateLimit, at));
+                // Linear in the number of limits, whatever a server sends.
+                if let Some(seen) = seen.get_mut(known as usize) {
+                    if *seen {
+                        return Err(EhloError::new(EhloErrorKind::DuplicateLimit, at));
+                    }
+                    *seen = true;
+                }
             }
         }
         Ok(Limits { params })

@@ -468,6 +468,8 @@ fn limits() {
         parse(b"LIMITS RCPTMAX=5 rcptmax=6").map(|_| ()),
         Err((EhloErrorKind::DuplicateLimit, 17))
     );
+    // Unregistered limits are kept as sent, even twice.
+    assert_eq!(parse(b"LIMITS X-FOO X-FOO=1").unwrap().iter().count(), 2);
     for limit in ServerLimit::ALL {
         assert_eq!(limit.parse_value(b"1"), Some(1));
         assert_eq!(limit.parse_value(b"999999"), Some(999_999));
@@ -630,6 +632,25 @@ fn raw_reply_errors() {
     // LF alone and no final line ending are fine.
     let e = Ehlo::parse(b"250-mx.example.com\n250 DSN").unwrap();
     assert_eq!(keywords(&e), ["DSN"]);
+}
+
+/// A hostile server's huge lines cost time linear in their length.
+#[test]
+fn huge_lines_are_read_in_linear_time() {
+    let mut limits = b"LIMITS".to_vec();
+    let mut auth = b"AUTH".to_vec();
+    for i in 0..100_000 {
+        limits.extend_from_slice(format!(" L{i}={i}").as_bytes());
+        auth.extend_from_slice(format!(" M{i}").as_bytes());
+    }
+    limits.extend_from_slice(b" RCPTMAX=7");
+    let lines: [&[u8]; 3] = [b"mx.example.com", &limits, &auth];
+    let start = std::time::Instant::now();
+    let e = Ehlo::from_lines(lines).unwrap();
+    assert_eq!(e.limits().unwrap().rcpt_max(), Some(7));
+    assert_eq!(e.limits().unwrap().iter().count(), 100_001);
+    assert!(e.auth().unwrap().contains("M99999"));
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
 }
 
 // ---------------------------------------------------------------------------
