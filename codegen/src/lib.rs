@@ -1,8 +1,10 @@
 //! The build-time generator of the `smtp-codes` crate.
 //!
 //! It reads the registry files in `registry/` (IANA's CSV exports of the SMTP
-//! Enhanced Status Codes registry, the project's own table of basic reply
-//! codes, and the identifiers chosen for every entry), validates them, and
+//! Enhanced Status Codes registry and of the SMTP Service Extensions, their
+//! parameters and the SMTP Server Limits of the MAIL Parameters registry, the
+//! project's own table of basic reply codes, and the identifiers chosen for
+//! every entry), validates them, and
 //! emits the Rust source that `smtp-codes` includes: exhaustive enums, their
 //! metadata tables and lookup functions. Data only; behaviour is written by
 //! hand in `smtp-codes`.
@@ -21,10 +23,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod ehlo;
 mod emit;
 mod parse;
 pub mod rules;
 
+pub use ehlo::{DEPRECATION_WORDS, KeywordRow, LimitRow, MailParameters};
 pub use emit::generate;
 pub use parse::{Associated, Reference, Registry, ReplyRow, Sources, StatusRow, SubCodeRow};
 
@@ -44,8 +48,33 @@ pub mod files {
     pub const IDENTIFIERS: &str = "identifiers.csv";
     /// The project's own table of basic reply codes.
     pub const REPLIES: &str = "smtp-reply-codes.csv";
+    /// IANA MAIL Parameters, sub-registry `mail-parameters-2`: SMTP Service
+    /// Extensions, the EHLO keywords.
+    pub const EHLO_KEYWORDS: &str = "mail-parameters-2.csv";
+    /// IANA MAIL Parameters, sub-registry `mail-parameters-3`: SMTP Service
+    /// Extension Parameters.
+    pub const EHLO_PARAMETERS: &str = "mail-parameters-3.csv";
+    /// IANA MAIL Parameters, sub-registry `smtp-service-extensions`: SMTP
+    /// Server Limits (RFC 9422).
+    pub const SERVER_LIMITS: &str = "smtp-service-extensions.csv";
+    /// The date IANA last updated the MAIL Parameters registry.
+    pub const MAIL_PARAMETERS_UPDATED: &str = "mail-parameters-updated.txt";
+    /// The Rust identifier chosen for every EHLO keyword and server limit.
+    pub const EHLO_IDENTIFIERS: &str = "ehlo-identifiers.csv";
     /// Every file the generator reads, for `cargo:rerun-if-changed`.
-    pub const ALL: [&str; 6] = [CLASSES, SUBJECTS, STATUSES, UPDATED, IDENTIFIERS, REPLIES];
+    pub const ALL: [&str; 11] = [
+        CLASSES,
+        SUBJECTS,
+        STATUSES,
+        UPDATED,
+        IDENTIFIERS,
+        REPLIES,
+        EHLO_KEYWORDS,
+        EHLO_PARAMETERS,
+        SERVER_LIMITS,
+        MAIL_PARAMETERS_UPDATED,
+        EHLO_IDENTIFIERS,
+    ];
 }
 
 /// Why the registry was refused: which file, which line, what is wrong.

@@ -1,6 +1,6 @@
 //! Reading and validating the registry files.
 
-use crate::{Error, files};
+use crate::{Error, MailParameters, files};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -19,6 +19,16 @@ pub struct Sources {
     pub identifiers: String,
     /// `smtp-reply-codes.csv`
     pub replies: String,
+    /// `mail-parameters-2.csv`
+    pub ehlo_keywords: String,
+    /// `mail-parameters-3.csv`
+    pub ehlo_parameters: String,
+    /// `smtp-service-extensions.csv`
+    pub server_limits: String,
+    /// `mail-parameters-updated.txt`
+    pub mail_parameters_updated: String,
+    /// `ehlo-identifiers.csv`
+    pub ehlo_identifiers: String,
 }
 
 impl Sources {
@@ -40,6 +50,11 @@ impl Sources {
             updated: read(files::UPDATED)?,
             identifiers: read(files::IDENTIFIERS)?,
             replies: read(files::REPLIES)?,
+            ehlo_keywords: read(files::EHLO_KEYWORDS)?,
+            ehlo_parameters: read(files::EHLO_PARAMETERS)?,
+            server_limits: read(files::SERVER_LIMITS)?,
+            mail_parameters_updated: read(files::MAIL_PARAMETERS_UPDATED)?,
+            ehlo_identifiers: read(files::EHLO_IDENTIFIERS)?,
         })
     }
 }
@@ -164,6 +179,9 @@ pub struct Registry {
     pub statuses: Vec<StatusRow>,
     /// Basic reply codes, sorted by code.
     pub replies: Vec<ReplyRow>,
+    /// The EHLO keywords, their parameters and the server limits (IANA's
+    /// MAIL Parameters registry).
+    pub mail_parameters: MailParameters,
 }
 
 impl Registry {
@@ -174,7 +192,7 @@ impl Registry {
 
     /// Validates the registry from the texts of its files.
     pub fn parse(src: &Sources) -> Result<Registry, Error> {
-        let updated = parse_updated(&src.updated)?;
+        let updated = parse_updated(files::UPDATED, &src.updated)?;
         let identifiers = parse_identifiers(&src.identifiers)?;
         let classes = parse_sub_codes(files::CLASSES, &src.classes, &identifiers, SubKind::Class)?;
         let subjects = parse_sub_codes(
@@ -185,17 +203,25 @@ impl Registry {
         )?;
         let statuses = parse_statuses(&src.statuses, &identifiers, &subjects)?;
         let replies = parse_replies(&src.replies)?;
+        let mail_parameters = MailParameters::parse(
+            &src.mail_parameters_updated,
+            &src.ehlo_keywords,
+            &src.ehlo_parameters,
+            &src.server_limits,
+            &src.ehlo_identifiers,
+        )?;
         Ok(Registry {
             updated,
             classes,
             subjects,
             statuses,
             replies,
+            mail_parameters,
         })
     }
 }
 
-type Record = (u64, csv::StringRecord);
+pub(crate) type Record = (u64, csv::StringRecord);
 
 /// Reads a CSV file, checks its header, returns the records with their lines.
 pub(crate) fn read_csv(file: &str, text: &str, header: &[&str]) -> Result<Vec<Record>, Error> {
@@ -317,7 +343,8 @@ fn unclosed_quote(text: &str) -> Option<usize> {
     None
 }
 
-fn parse_updated(text: &str) -> Result<String, Error> {
+/// A registry's `<updated>` date file: one line, `YYYY-MM-DD`.
+pub(crate) fn parse_updated(file: &str, text: &str) -> Result<String, Error> {
     let date = text.trim();
     let b = date.as_bytes();
     let ok = b.len() == 10
@@ -330,7 +357,7 @@ fn parse_updated(text: &str) -> Result<String, Error> {
         });
     if !ok {
         return Err(Error::new(
-            files::UPDATED,
+            file,
             Some(1),
             format!("expected a date YYYY-MM-DD, found {date:?}"),
         ));
@@ -367,7 +394,7 @@ fn parse_identifiers(text: &str) -> Result<Identifiers, Error> {
 }
 
 /// An UpperCamelCase ASCII identifier that is not a Rust keyword.
-fn check_identifier(file: &str, line: u64, ident: &str) -> Result<(), Error> {
+pub(crate) fn check_identifier(file: &str, line: u64, ident: &str) -> Result<(), Error> {
     let mut chars = ident.chars();
     let ok = chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_alphanumeric())
@@ -474,7 +501,7 @@ fn parse_sub_codes(
     Ok(rows)
 }
 
-fn nonempty(file: &str, line: u64, column: &str, value: &str) -> Result<String, Error> {
+pub(crate) fn nonempty(file: &str, line: u64, column: &str, value: &str) -> Result<String, Error> {
     if value.trim().is_empty() {
         Err(Error::new(file, Some(line), format!("{column} is empty")))
     } else {

@@ -44,6 +44,7 @@ extern crate std;
 mod classify;
 #[cfg(feature = "alloc")]
 pub mod dsn;
+mod ehlo;
 mod enhanced;
 mod error;
 mod find;
@@ -57,6 +58,10 @@ pub use classify::{
     Action, Bounce, Command, DecidedBy, Evidence, Outcome, ProviderRule, Reason, Signals, TextRule,
     Verdict, classify,
 };
+pub use ehlo::{
+    AuthMechanisms, Ehlo, EhloError, EhloErrorKind, Extension, Extensions, Greeting, Limit, Limits,
+    Parameters, RawParams, ReplyTexts, SizeLimit,
+};
 pub use enhanced::EnhancedCode;
 pub use error::{ParseError, ParseErrorKind};
 pub use find::{Found, FoundCode, FoundCodes, FoundContext, best_enhanced, best_reply, find_codes};
@@ -64,6 +69,7 @@ pub use registry::{
     AssociatedCodes, AssociatedKind, Class, EnhancedStatus, KnownReplyCode, REGISTRY_UPDATED,
     Reference, ReplyMeaning, RfcSection, Subject,
 };
+pub use registry::{EhloKeyword, MAIL_PARAMETERS_UPDATED, ServerLimit};
 pub use reply::{
     Defect, Defects, Lines, Mode, ParseOptions, ParseStatus, RenderError, Replies, Reply,
     ReplyError, ReplyErrorKind, ReplyStream, ReplyText, ReplyWriter,

@@ -1,7 +1,7 @@
 //! Registry metadata types and the tables generated from `registry/`.
 //!
-//! The enums ([`Class`], [`Subject`], [`EnhancedStatus`], [`KnownReplyCode`])
-//! and their tables are generated at build time by `smtp-codes-codegen` from
+//! The enums ([`Class`], [`Subject`], [`EnhancedStatus`], [`KnownReplyCode`],
+//! [`EhloKeyword`], [`ServerLimit`]) and their tables are generated at build time by `smtp-codes-codegen` from
 //! the CSV files in `registry/`; this module holds the hand-written types the
 //! tables are made of.
 
@@ -234,6 +234,30 @@ pub(crate) struct StatusEntry {
 /// A code of the reply-code table with its meanings.
 pub(crate) struct ReplyEntry {
     pub(crate) meanings: &'static [ReplyMeaning],
+}
+
+/// A row of the SMTP Service Extensions registry (`mail-parameters-2`), with
+/// the keyword's parameters from `mail-parameters-3`.
+pub(crate) struct KeywordEntry {
+    pub(crate) description: &'static str,
+    pub(crate) reference: &'static str,
+    pub(crate) references: &'static [Reference],
+    pub(crate) note: &'static str,
+    /// The registry's words that mark the keyword deprecated, as written.
+    pub(crate) deprecation: &'static [&'static str],
+    pub(crate) parameters: Option<&'static str>,
+}
+
+/// A row of the SMTP Server Limits registry (`smtp-service-extensions`).
+pub(crate) struct LimitEntry {
+    pub(crate) syntax: &'static str,
+    /// The value is a number without leading zero of at most this many digits.
+    pub(crate) max_digits: u8,
+    pub(crate) description: &'static str,
+    pub(crate) restrictions: &'static str,
+    pub(crate) security: &'static str,
+    pub(crate) reference: &'static str,
+    pub(crate) references: &'static [Reference],
 }
 
 include!(concat!(env!("OUT_DIR"), "/registry.rs"));

@@ -6,6 +6,22 @@
 //! The format was checked against a real IANA export
 //! (`shared/registry-sources/iana/csv-format-example/`): converting the
 //! registry XML of the same date reproduces that file exactly (see the tests).
+//!
+//! Known sub-registries (the table `KNOWN` below, one row each, with the
+//! column titles of IANA's own rendering):
+//!
+//! - `smtp-enhanced-status-codes-1`, `-2`, `-3` (SMTP Enhanced Status Codes);
+//! - `mail-parameters-2` "SMTP Service Extensions", `mail-parameters-3`
+//!   "SMTP Service Extension Parameters" and `smtp-service-extensions`
+//!   "SMTP Server Limits" (RFC 9422), all in IANA's "MAIL Parameters" file.
+//!
+//! Cross-references (`<xref>`) are written the way IANA's stylesheet
+//! (`_support/iana-registry.xsl`) renders them, inside `[` `]`: the xref's own
+//! text when it has some (`[RFC9422, Section 6]`), else, by type, `rfc` as
+//! its upper-cased data (`[RFC1869]`), `draft` and `uri` as their data,
+//! `person` as its data, `text` as its text (`[Eric Allman]`). A column named
+//! after the element `xref` holds all the record's own `<xref>` children, one
+//! after the other (`[RFC4954][RFC6531]`), as IANA's "Reference" columns do.
 
 use std::fmt;
 
@@ -55,12 +71,57 @@ const ENUMERATED: Columns = &[
     ("change_controller", "Change Controller"),
 ];
 
+/// "SMTP Service Extensions" (`mail-parameters-2`): the EHLO keywords.
+const SERVICE_EXTENSIONS: Columns = &[
+    ("value", "EHLO Keyword"),
+    ("description", "Description"),
+    (XREFS, "Reference"),
+    ("note", "Note"),
+];
+
+/// "SMTP Service Extension Parameters" (`mail-parameters-3`).
+const SERVICE_EXTENSION_PARAMETERS: Columns = &[
+    ("value", "EHLO Keyword"),
+    ("description", "Parameters"),
+    (XREFS, "Reference"),
+];
+
+/// "SMTP Server Limits" (`smtp-service-extensions`, RFC 9422).
+const SERVER_LIMITS: Columns = &[
+    ("value", "Name"),
+    ("syntax", "Value syntax"),
+    ("description", "Description"),
+    ("restriction", "Restrictions"),
+    ("security", "Security Considerations"),
+    (XREFS, "Reference"),
+];
+
+/// The column "element" that stands for all the `<xref>` children of a record
+/// (IANA's "Reference" column when the record has no `<reference>` element).
+const XREFS: &str = "xref";
+
 /// The sub-registries this tool knows how to export, with their columns.
 const KNOWN: &[(&str, Columns)] = &[
     ("smtp-enhanced-status-codes-1", SUB_CODES),
     ("smtp-enhanced-status-codes-2", SUB_CODES),
     ("smtp-enhanced-status-codes-3", ENUMERATED),
+    ("mail-parameters-2", SERVICE_EXTENSIONS),
+    ("mail-parameters-3", SERVICE_EXTENSION_PARAMETERS),
+    ("smtp-service-extensions", SERVER_LIMITS),
 ];
+
+/// The ids of the sub-registries this tool knows how to export.
+pub fn known_ids() -> impl Iterator<Item = &'static str> {
+    KNOWN.iter().map(|(id, _)| *id)
+}
+
+/// The id of the registry file itself (its root `<registry id=...>`):
+/// `smtp-enhanced-status-codes`, `mail-parameters`. The tool names the file
+/// that holds the `<updated>` date after it (`mail-parameters-updated.txt`).
+pub fn registry_id(xml: &str) -> Result<Option<String>, ConvertError> {
+    let doc = parse(xml)?;
+    Ok(doc.root_element().attribute("id").map(str::to_owned))
+}
 
 /// The date a registry file says it was last updated (`<updated>`), if any.
 pub fn updated(xml: &str) -> Result<Option<String>, ConvertError> {
@@ -116,9 +177,24 @@ pub fn convert(xml: &str) -> Result<Vec<CsvFile>, ConvertError> {
             }
             let mut fields = Vec::with_capacity(columns.len());
             for (element, _) in columns.iter() {
-                let field = match record.children().find(|n| n.has_tag_name((NS, *element))) {
-                    Some(node) => field_text(node, line)?,
-                    None => String::new(),
+                let mut nodes = record.children().filter(|n| n.has_tag_name((NS, *element)));
+                let field = if *element == XREFS {
+                    let mut all = String::new();
+                    for xref in nodes {
+                        push_xref(&mut all, xref, line)?;
+                    }
+                    all
+                } else {
+                    match (nodes.next(), nodes.next()) {
+                        (Some(node), None) => field_text(node, line)?,
+                        (None, _) => String::new(),
+                        (Some(_), Some(_)) => {
+                            return Err(ConvertError(format!(
+                                "line {line}: record in {id} has several <{element}> elements; \
+                                 its CSV column holds one"
+                            )));
+                        }
+                    }
                 };
                 fields.push(field);
             }
@@ -132,9 +208,11 @@ pub fn convert(xml: &str) -> Result<Vec<CsvFile>, ConvertError> {
         });
     }
     if out.is_empty() {
-        return Err(ConvertError(
-            "no known sub-registry (smtp-enhanced-status-codes-1/2/3) in this file".into(),
-        ));
+        let known: Vec<&str> = known_ids().collect();
+        return Err(ConvertError(format!(
+            "no known sub-registry ({}) in this file",
+            known.join(", ")
+        )));
     }
     Ok(out)
 }
@@ -147,39 +225,7 @@ fn field_text(node: roxmltree::Node<'_, '_>, line: u32) -> Result<String, Conver
         if child.is_text() {
             s.push_str(child.text().unwrap_or(""));
         } else if child.has_tag_name((NS, "xref")) {
-            let data = child.attribute("data").unwrap_or("");
-            // An xref with text shows that text, as IANA's own renderings do
-            // (`<xref type="rfc" data="rfc5321">RFC5321, Section 2.2</xref>`
-            // is `[RFC5321, Section 2.2]` in mail-parameters.txt); dropping
-            // it would lose e.g. "Section 3 of RFC7001" (registry of 2015).
-            let label: String = child
-                .children()
-                .filter(|n| n.is_text())
-                .filter_map(|n| n.text())
-                .collect();
-            let label = label.trim();
-            match child.attribute("type") {
-                Some("rfc") | Some("draft") | Some("person") if !label.is_empty() => {
-                    s.push('[');
-                    s.push_str(label);
-                    s.push(']');
-                }
-                Some("rfc") => {
-                    s.push('[');
-                    s.push_str(&data.to_ascii_uppercase());
-                    s.push(']');
-                }
-                Some("draft") | Some("person") => {
-                    s.push('[');
-                    s.push_str(data);
-                    s.push(']');
-                }
-                other => {
-                    return Err(ConvertError(format!(
-                        "line {line}: <xref type={other:?}> is not a reference type this tool knows"
-                    )));
-                }
-            }
+            push_xref(&mut s, child, line)?;
         } else if child.is_element() {
             return Err(ConvertError(format!(
                 "line {line}: unexpected element <{}> inside <{}>",
@@ -189,6 +235,50 @@ fn field_text(node: roxmltree::Node<'_, '_>, line: u32) -> Result<String, Conver
         }
     }
     Ok(s)
+}
+
+/// Appends one `<xref>` as IANA's stylesheet renders it: `[` the xref's own
+/// text when it has some non-blank text, else by type `]`.
+fn push_xref(s: &mut String, xref: roxmltree::Node<'_, '_>, line: u32) -> Result<(), ConvertError> {
+    let data = xref.attribute("data").unwrap_or("");
+    let own: String = xref
+        .children()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect();
+    if let Some(element) = xref.children().find(|n| n.is_element()) {
+        return Err(ConvertError(format!(
+            "line {line}: unexpected element <{}> inside <xref>",
+            element.tag_name().name()
+        )));
+    }
+    let has_text = !own.trim().is_empty();
+    let shown = match xref.attribute("type") {
+        Some("rfc") if has_text => own,
+        Some("rfc") => data.to_ascii_uppercase(),
+        Some("draft") | Some("uri") if has_text => own,
+        Some("draft") | Some("uri") | Some("person") => data.to_owned(),
+        Some("text") if has_text => own,
+        Some("text") => {
+            return Err(ConvertError(format!(
+                "line {line}: <xref type=\"text\"> without text"
+            )));
+        }
+        other => {
+            return Err(ConvertError(format!(
+                "line {line}: <xref type={other:?}> is not a reference type this tool knows"
+            )));
+        }
+    };
+    if let Some(date) = xref.attribute("lastupdated") {
+        return Err(ConvertError(format!(
+            "line {line}: <xref lastupdated={date:?}> is not a form this tool knows"
+        )));
+    }
+    s.push('[');
+    s.push_str(&shown);
+    s.push(']');
+    Ok(())
 }
 
 fn write_record(out: &mut String, fields: &[String]) {

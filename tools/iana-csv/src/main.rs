@@ -1,10 +1,12 @@
 //! `iana-csv XML DIR`: writes IANA's CSV export of every known sub-registry of
-//! the registry file XML into DIR (`DIR/<sub-registry id>.csv`).
+//! the registry file XML into DIR (`DIR/<sub-registry id>.csv`), and the
+//! registry's `<updated>` date into `DIR/<registry id>-updated.txt`.
 //!
-//! Updating the project's registry is this one command:
+//! Updating the project's registry is one command per IANA file:
 //!
 //! ```text
 //! cargo run -p iana-csv -- path/to/smtp-enhanced-status-codes.xml registry/
+//! cargo run -p iana-csv -- path/to/mail-parameters.xml registry/
 //! ```
 
 use std::path::PathBuf;
@@ -30,9 +32,16 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let registry = match iana_csv::registry_id(&text) {
+        Ok(Some(id)) => id,
+        _ => {
+            eprintln!("iana-csv: {xml} has no registry id");
+            return ExitCode::FAILURE;
+        }
+    };
     match iana_csv::updated(&text) {
         Ok(Some(updated)) => {
-            let path = PathBuf::from(dir).join("smtp-enhanced-status-codes-updated.txt");
+            let path = PathBuf::from(dir).join(format!("{registry}-updated.txt"));
             if let Err(e) = std::fs::write(&path, format!("{updated}\n")) {
                 eprintln!("iana-csv: cannot write {}: {e}", path.display());
                 return ExitCode::FAILURE;

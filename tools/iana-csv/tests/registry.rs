@@ -438,6 +438,11 @@ fn every_historical_version_converts_and_parses_as_expected() {
             updated: FIXED_UPDATED.to_owned(),
             identifiers: identifiers.clone(),
             replies: replies.clone(),
+            ..Sources::read_dir(std::path::Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../registry"
+            )))
+            .expect("the repository's registry reads")
         };
         let parsed = catch_unwind(AssertUnwindSafe(|| Registry::parse(&src)))
             .unwrap_or_else(|_| panic!("Registry::parse panicked on {name}"));
@@ -565,8 +570,8 @@ fn unknown_xref_type() {
     let line = line_of(&xml, "<code>2.XXX.YYY</code>") - 1;
     for (replacement, shown) in [
         (
-            r#"<xref type="uri" data="https://example.com/"/>"#,
-            r#"type=Some("uri")"#,
+            r#"<xref type="ftp" data="ftp://example.com/"/>"#,
+            r#"type=Some("ftp")"#,
         ),
         (r#"<xref data="rfc3463"/>"#, "type=None"),
     ] {
@@ -640,11 +645,10 @@ fn no_known_sub_registry() {
         r#"<registry id="smtp-enhanced-status-codes-3"><record><code>X.0.0</code></record></registry>"#.to_owned(),
         xml.replace(r#"id="smtp-enhanced-status-codes-"#, r#"id="other-"#),
         xml.replace("http://www.iana.org/assignments", "http://example.com/elsewhere"),
-        read(&iana_dir().join("mail-parameters.xml")),
     ] {
         let message = refused(&bad);
         assert!(message.contains("no known sub-registry"), "{message}");
-        assert!(message.contains("smtp-enhanced-status-codes-1/2/3"), "{message}");
+        assert!(message.contains("smtp-enhanced-status-codes-1"), "{message}");
     }
 }
 
