@@ -41,6 +41,7 @@
 //! assert_ne!(v.action(), Action::Remove);
 //! ```
 
+use crate::enhanced::resolve_status;
 use crate::find::{best_enhanced, best_reply};
 use crate::{EnhancedCode, ReplyCode};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -759,27 +760,6 @@ impl Verdict {
     /// ```
     pub fn evidence(&self) -> &Evidence {
         &self.evidence
-    }
-}
-
-/// The status that counts: `status` unless it is generic (`X.0.0`) and the
-/// diagnostic's code has the same class and says more. Exim always writes
-/// `Status: 5.0.0` and puts the real code only in the diagnostic text.
-pub(crate) fn resolve_status(
-    status: Option<EnhancedCode>,
-    from_text: Option<EnhancedCode>,
-) -> Option<EnhancedCode> {
-    match (status, from_text) {
-        (Some(s), Some(t))
-            if s.subject() == 0
-                && s.detail() == 0
-                && t.class() == s.class()
-                && (t.subject(), t.detail()) != (0, 0) =>
-        {
-            Some(t)
-        }
-        (Some(s), _) => Some(s),
-        (None, t) => t,
     }
 }
 

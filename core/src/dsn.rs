@@ -510,38 +510,11 @@ impl<'a> StatusField<'a> {
     }
 }
 
-/// The one place that reads an enhanced status code out of a diagnostic's
-/// text. Today: the code of the reply line the text starts with (RFC 2034
-/// §4, as [`ReplyLine`] reads it). This is where a free-text code finder
-/// (`crate::find::best_enhanced`) is meant to go.
+/// The enhanced code a diagnostic text carries: the one that counts among
+/// the codes found in it ([`crate::best_enhanced`]: the code right after the
+/// reply code first, generic codes such as `X.0.0` last).
 fn diagnostic_enhanced_code(text: &[u8]) -> Option<EnhancedCode> {
-    ReplyLine::parse(text).ok()?.enhanced()
-}
-
-/// Which code counts for a recipient, from its `Status` code and the code
-/// its diagnostic carries.
-///
-/// `Status` wins, except that a generic status yields to a more specific
-/// diagnostic code of the same class: `X.0.0` to any other code of class X,
-/// and `X.Y.0` to a code `X.Y.Z` with Z ≠ 0 (Exim always writes
-/// `Status: 5.0.0` and the real code only in the diagnostic). Without a
-/// usable `Status`, the diagnostic's code counts.
-fn resolve_status(
-    status: Option<EnhancedCode>,
-    diagnostic: Option<EnhancedCode>,
-) -> Option<EnhancedCode> {
-    match (status, diagnostic) {
-        (Some(s), Some(d))
-            if s.class() == d.class()
-                && s.detail() == 0
-                && s != d
-                && (s.subject() == 0 || s.subject() == d.subject()) =>
-        {
-            Some(d)
-        }
-        (Some(s), _) => Some(s),
-        (None, d) => d,
-    }
+    crate::find::best_enhanced(text)
 }
 
 /// A `Diagnostic-Code` field (RFC 3464 §2.3.6): the diagnostic type (`smtp`
@@ -909,7 +882,7 @@ impl<'a> Recipient<'a> {
     /// # Ok::<(), smtp_codes::dsn::DsnError>(())
     /// ```
     pub fn effective_status(&self) -> Option<EnhancedCode> {
-        resolve_status(
+        crate::enhanced::resolve_status(
             self.status.as_ref().and_then(StatusField::code),
             self.diagnostic_code.as_ref().and_then(Diagnostic::enhanced),
         )

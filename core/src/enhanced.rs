@@ -349,6 +349,32 @@ impl TryFrom<EnhancedCode> for EnhancedStatus {
     }
 }
 
+/// Which code counts, from a `Status` code and the code a diagnostic text
+/// carries.
+///
+/// `status` wins, except that a generic status yields to a more specific code
+/// of the same class: `X.0.0` to any other code of class X, and `X.Y.0` to a
+/// code `X.Y.Z` with Z ≠ 0 (Exim always writes `Status: 5.0.0` and the real
+/// code only in the diagnostic). Without a `status`, the other code counts.
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
+pub(crate) fn resolve_status(
+    status: Option<EnhancedCode>,
+    from_text: Option<EnhancedCode>,
+) -> Option<EnhancedCode> {
+    match (status, from_text) {
+        (Some(s), Some(d))
+            if s.class() == d.class()
+                && s.detail() == 0
+                && s != d
+                && (s.subject() == 0 || s.subject() == d.subject()) =>
+        {
+            Some(d)
+        }
+        (Some(s), _) => Some(s),
+        (None, d) => d,
+    }
+}
+
 macro_rules! sub_code_accessors {
     ($ty:ident, $table:ident, $code_example:literal, $summary_example:literal) => {
         impl $ty {
