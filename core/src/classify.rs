@@ -15,11 +15,14 @@
 //!    MTA's final word), else the reply code, else the enhanced code found in
 //!    the diagnostic, else a phrase of the text (`try again later`);
 //! 2. the **reason** comes from a provider rule (`registry/provider-rules.csv`:
-//!    Gmail's 5.7.26 is DMARC, Microsoft's 5.7.606-649 a banned IP), else a
+//!    Gmail's 5.7.26 is DMARC, Microsoft's 5.7.606-649 a banned IP; a rule
+//!    applies when the remote host is under one of its domains, or, with no
+//!    host known, when the provider's own wording is in the text), else a
 //!    registered status whose meaning is definite (`X.1.1`, `X.2.2`;
 //!    `registry/code-reasons.csv`), else a reply code whose meaning is definite
 //!    (`551`, `556`), else a phrase of the diagnostic
-//!    (`registry/text-rules.csv`, matched in linear time), else what a
+//!    (`registry/text-rules.csv`, matched in linear time), else the reply
+//!    code's hint when the status is an "other or undefined" `X.Y.0`, else what a
 //!    generic status hints (`X.7.1`: policy), else the subject of an
 //!    unregistered code (`5.7.606`: security or policy), else the reply code's
 //!    hint, else the SMTP command (a refused `MAIL` is a rejected sender);
@@ -406,11 +409,16 @@ impl ProviderRule {
         &PROVIDER_RULES
     }
 
+    /// A rule applies to a remote host under one of its domains. When the
+    /// host is not known, a rule applies only if it also looks for a text:
+    /// the provider's own wording, with its code, identifies the provider.
     fn host_matches(&self, host: Option<&str>) -> bool {
+        let Some(host) = host else {
+            return !self.text.is_empty();
+        };
         if self.domains.is_empty() {
             return true;
         }
-        let Some(host) = host else { return false };
         let host = host.trim_end_matches('.');
         self.domains.iter().any(|d| {
             host.len() >= d.len()
@@ -791,6 +799,17 @@ fn automaton() -> &'static AhoCorasick {
     })
 }
 
+/// Whether a diagnostic may hold an SMTP reply: it has no RFC 3464
+/// diagnostic type (`X-Unix;`, `X-Postfix;`), or the type is `smtp`.
+fn smtp_type(text: &[u8]) -> bool {
+    let word = text
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
+        .map_or(text, |end| &text[..end]);
+    let after = text.get(word.len());
+    word.is_empty() || after != Some(&b';') || word.eq_ignore_ascii_case(b"smtp")
+}
+
 /// What one pass of the automaton over the diagnostic found.
 struct TextScan {
     /// Which patterns occur.
@@ -907,7 +926,9 @@ pub fn classify(signals: &Signals<'_>) -> Verdict {
     } else {
         best_enhanced(text)
     };
-    let text_reply = if text.is_empty() {
+    // RFC 3464 §2.3.6: a diagnostic of another type than `smtp` (`X-Unix; 255`
+    // is an exit status) holds no SMTP reply code.
+    let text_reply = if text.is_empty() || !smtp_type(text) {
         None
     } else {
         best_reply(text)
@@ -975,6 +996,13 @@ pub fn classify(signals: &Signals<'_>) -> Verdict {
         evidence.text_rule = Some(rule);
         evidence.matched = Some(span);
         evidence.why = rule.phrase;
+        rule.reason
+    } else if let Some(rule) = reply_rule.filter(|_| enhanced.is_some_and(|e| e.detail() == 0)) {
+        // An "other or undefined" status (`4.7.0`) says less than the reply
+        // code's own meaning (`454`: temporary authentication failure).
+        evidence.decided_by = DecidedBy::ReplyCode;
+        evidence.why = rule.why;
+        code_action = rule.action;
         rule.reason
     } else if let Some(rule) = status_rule {
         evidence.decided_by = DecidedBy::StatusCode;

@@ -578,8 +578,10 @@ impl FoundCodes<'_> {
             b if is_blank(b) || is_line_break(b) => {}
             b'#' | b';' | b'\'' | b'"' | b'(' | b'=' | b'{' | b'<' | b'>' | b'|' => {}
             b':' => {
+                // A port or time (`host:465`, `12:550`), or the last group
+                // of an IPv6 address (`2001:db8::250`).
                 let port = before_glued
-                    .is_some_and(|b| b.is_ascii_alphanumeric() || b == b']' || b == b'.');
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b']' | b'.' | b':'));
                 if is_reply && port {
                     return None;
                 }

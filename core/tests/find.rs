@@ -681,3 +681,16 @@ proptest! {
         prop_assert_eq!(found[0].span.clone(), before.len()..before.len() + c.to_string().len());
     }
 }
+
+/// Microsoft's IPv6 reverse-DNS rejection (Exchange Online NDR 5.7.25): the
+/// last group of the IPv6 address, `::240`, is not a reply code.
+#[test]
+fn ipv6_groups_are_not_reply_codes() {
+    let text = b"5.7.25 Access denied, the sending IPv6 address [2a01:111:f200:2004::240] must have a reverse DNS record";
+    assert_eq!(smtp_codes::best_reply(text), None);
+    assert_eq!(
+        smtp_codes::best_enhanced(text).unwrap().to_string(),
+        "5.7.25"
+    );
+    assert_eq!(smtp_codes::best_reply(b"from 2001:db8::250 refused"), None);
+}
