@@ -5,8 +5,8 @@
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 use smtp_codes::{
-    AssociatedCodes, Class, EnhancedCode, EnhancedStatus, KnownReplyCode, Mode, ParseOptions,
-    Replies, Reply, ReplyCode, ReplyLine, Subject,
+    AssociatedCodes, Class, Command as SmtpCommand, EnhancedCode, EnhancedStatus, KnownReplyCode,
+    Mode, ParseOptions, Replies, Reply, ReplyCode, ReplyLine, Signals, Subject, Verdict, classify,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -20,6 +20,12 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum InputFormat {
+    Text,
+    Jsonl,
 }
 
 #[derive(Subcommand)]
@@ -47,6 +53,33 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Read a bounce message (RFC 6522 multipart/report) or a bare
+    /// message/delivery-status body from FILE or stdin and print each
+    /// recipient with its status and the verdict on it.
+    Dsn {
+        /// The file to read; stdin when absent or `-`.
+        file: Option<std::path::PathBuf>,
+        /// Print one JSON object per recipient instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Classify failures: each input line is a reply, a diagnostic string or a
+    /// mail log line (Postfix, Exim); prints class, reason, bounce and action.
+    Classify {
+        /// The file to read; stdin when absent or `-`.
+        file: Option<std::path::PathBuf>,
+        /// Print one JSON object per line instead of text.
+        #[arg(long)]
+        json: bool,
+        /// How to read the input: `text` (one diagnostic per line) or `jsonl`
+        /// (one JSON object per line with any of `diagnostic`, `status`,
+        /// `reply_code`, `remote_host`, `command`).
+        #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+        input: InputFormat,
+        /// End with a table of counts per reason and per action.
+        #[arg(long)]
+        summary: bool,
+    },
     /// List every registered class, subject, enhanced status and reply code.
     List {
         /// Print one JSON object per line instead of text.
@@ -60,6 +93,13 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Explain { input, json } => explain(&input, json),
         Command::Parse { file, json, strict } => parse(file.as_deref(), json, strict),
+        Command::Dsn { file, json } => dsn(file.as_deref(), json),
+        Command::Classify {
+            file,
+            json,
+            input,
+            summary,
+        } => classify_lines(file.as_deref(), json, input, summary),
         Command::List { json } => list(json),
     };
     match result {
@@ -400,6 +440,187 @@ fn parse(file: Option<&std::path::Path>, as_json: bool, strict: bool) -> Result<
     if found == 0 && !input.iter().all(u8::is_ascii_whitespace) {
         return Err(Failure::Input("no SMTP reply found in the input".into()));
     }
+    Ok(())
+}
+
+fn verdict_json(v: &Verdict) -> Value {
+    let e = v.evidence();
+    json!({
+        "class": v.class().as_str(),
+        "reason": v.reason().as_str(),
+        "bounce": v.bounce().as_str(),
+        "action": v.action().as_str(),
+        "decided_by": e.decided_by().as_str(),
+        "enhanced": e.enhanced().map(|c| c.to_string()),
+        "reply_code": e.reply_code().map(|c| c.as_str()),
+        "why": e.why(),
+        "provider": e.provider_rule().map(|r| r.provider()),
+        "source": e.provider_rule().map(|r| r.source()).or(e.text_rule().map(|r| r.source())),
+    })
+}
+
+fn dsn(file: Option<&std::path::Path>, as_json: bool) -> Result<(), Failure> {
+    let input = read_input(file)?;
+    let report = smtp_codes::dsn::DeliveryStatus::parse_any(&input)
+        .map_err(|e| Failure::Input(format!("not a delivery status notification: {e}")))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let lossy = |v: &smtp_codes::dsn::FieldValue<'_>| v.to_string_lossy().into_owned();
+    for r in report.recipients() {
+        let verdict = r.verdict();
+        let final_recipient = r.final_recipient().map(|t| lossy(t.value()));
+        let status = r.status().map(|s| lossy(s.text()));
+        let diagnostic = r.diagnostic_code().map(|d| lossy(d.text()));
+        let remote_mta = r.remote_mta().map(|t| lossy(t.value()));
+        let action = r.action_text().map(lossy);
+        let effective = r.effective_status().map(|c| c.to_string());
+        if as_json {
+            let mut v = json!({
+                "final_recipient": final_recipient,
+                "original_recipient": r.original_recipient().map(|t| lossy(t.value())),
+                "action": action,
+                "status": status,
+                "diagnostic_code": diagnostic,
+                "diagnostic_type": r.diagnostic_code().and_then(|d| d.type_name()).map(lossy),
+                "remote_mta": remote_mta,
+                "effective_status": effective,
+                "reply_code": r.reply_code().map(|c| c.as_str()),
+                "verdict": verdict_json(&verdict),
+            });
+            v["last_attempt_date"] = json!(r.last_attempt_date().map(lossy));
+            writeln!(out, "{v}")?;
+        } else {
+            writeln!(
+                out,
+                "{}: {} {} (status {}) -> {} {} {}, {}",
+                final_recipient.as_deref().unwrap_or("(no Final-Recipient)"),
+                action.as_deref().unwrap_or("(no Action)"),
+                effective.as_deref().unwrap_or("-"),
+                status.as_deref().unwrap_or("-"),
+                verdict.class(),
+                verdict.reason(),
+                verdict.bounce(),
+                verdict.action()
+            )?;
+            if let Some(d) = &diagnostic {
+                writeln!(out, "  {}", first_line(d))?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// One input of `classify --input jsonl`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonInput {
+    diagnostic: Option<String>,
+    status: Option<String>,
+    reply_code: Option<u16>,
+    remote_host: Option<String>,
+    command: Option<String>,
+}
+
+fn classify_lines(
+    file: Option<&std::path::Path>,
+    as_json: bool,
+    format: InputFormat,
+    summary: bool,
+) -> Result<(), Failure> {
+    use std::collections::BTreeMap;
+    use std::io::IsTerminal;
+    let input = read_input(file)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let progress = std::io::stderr().is_terminal() && input.len() > 8 << 20;
+    let mut reasons: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut actions: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut count = 0usize;
+    for (n, raw) in input.split(|&b| b == b'\n').enumerate() {
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let parsed;
+        let verdict = match format {
+            InputFormat::Text => classify(&Signals::new().diagnostic(raw)),
+            InputFormat::Jsonl => {
+                parsed = serde_json::from_slice::<JsonInput>(raw).map_err(|e| {
+                    Failure::Input(format!("line {}: not a JSON input object: {e}", n + 1))
+                })?;
+                let mut s = Signals::new();
+                if let Some(d) = &parsed.diagnostic {
+                    s = s.diagnostic(d.as_bytes());
+                }
+                if let Some(st) = &parsed.status {
+                    let word = st.split_whitespace().next().unwrap_or("");
+                    let code = word.parse::<EnhancedCode>().map_err(|e| {
+                        Failure::Input(format!("line {}: status {st:?}: {e}", n + 1))
+                    })?;
+                    s = s.status(code);
+                }
+                if let Some(r) = parsed.reply_code {
+                    let code = ReplyCode::try_from(r)
+                        .map_err(|e| Failure::Input(format!("line {}: {e}", n + 1)))?;
+                    s = s.reply_code(code);
+                }
+                if let Some(h) = &parsed.remote_host {
+                    s = s.remote_host(h);
+                }
+                if let Some(c) = &parsed.command {
+                    let cmd = SmtpCommand::parse(c).ok_or_else(|| {
+                        Failure::Input(format!("line {}: unknown command {c:?}", n + 1))
+                    })?;
+                    s = s.command(cmd);
+                }
+                classify(&s)
+            }
+        };
+        count += 1;
+        *reasons.entry(verdict.reason().as_str()).or_default() += 1;
+        *actions.entry(verdict.action().as_str()).or_default() += 1;
+        if as_json {
+            let mut v = verdict_json(&verdict);
+            v["type"] = json!("verdict");
+            v["line"] = json!(n + 1);
+            writeln!(out, "{v}")?;
+        } else {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                verdict.class(),
+                verdict.reason(),
+                verdict.bounce(),
+                verdict.action(),
+                String::from_utf8_lossy(raw)
+            )?;
+        }
+        if progress && count % 100_000 == 0 {
+            eprint!("\rsmtp-codes: {count} lines classified");
+        }
+    }
+    if progress {
+        eprintln!("\rsmtp-codes: {count} lines classified");
+    }
+    if summary {
+        if as_json {
+            writeln!(
+                out,
+                "{}",
+                json!({"type": "summary", "lines": count, "reasons": reasons, "actions": actions})
+            )?;
+        } else {
+            writeln!(out, "\n{count} lines")?;
+            writeln!(out, "{:<22} {:>8}", "reason", "count")?;
+            for (k, v) in &reasons {
+                writeln!(out, "{k:<22} {v:>8}")?;
+            }
+            writeln!(out, "\n{:<22} {:>8}", "action", "count")?;
+            for (k, v) in &actions {
+                writeln!(out, "{k:<22} {v:>8}")?;
+            }
+        }
+    }
+    out.flush()?;
     Ok(())
 }
 

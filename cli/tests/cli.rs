@@ -194,3 +194,82 @@ fn parse_without_replies_fails_clearly() {
     let out = run(&["parse", "/nonexistent/file"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn dsn_json_per_recipient_with_verdict() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/data/dsn/exim-recipient-rejected.eml"
+    );
+    let rows: Vec<Value> = stdout(&["dsn", "--json", path])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1);
+    let r = &rows[0];
+    assert_eq!(r["final_recipient"], "x@example.com");
+    assert_eq!(r["action"], "failed");
+    assert_eq!(r["status"], "5.0.0");
+    assert_eq!(r["effective_status"], "5.1.1");
+    assert!(r["diagnostic_code"].as_str().unwrap().contains("550 5.1.1"));
+    assert_eq!(r["verdict"]["reason"], "userunknown");
+    assert_eq!(r["verdict"]["bounce"], "hard");
+    // A bare delivery-status body on stdin works too.
+    let body = b"Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; a@example.com\nAction: delayed\nStatus: 4.2.2\nRemote-MTA: dns; mx.example.com\n";
+    let out = run_with_stdin(&["dsn", "--json"], body);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["remote_mta"].as_str(), v["verdict"]["action"].as_str()),
+        (Some("mx.example.com"), Some("retry"))
+    );
+    let out = run_with_stdin(&["dsn"], b"hello\n");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn classify_text_jsonl_and_summary() {
+    let lines = b"550 5.1.1 User unknown\nstatus=bounced (host mx.example.com[192.0.2.1] said: 552 5.2.2 Mailbox full (in reply to RCPT TO command))\n\n421 4.7.0 try again later\n";
+    let out = run_with_stdin(&["classify", "--json", "--summary"], lines);
+    assert!(out.status.success());
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 4, "three verdicts and the summary");
+    assert_eq!(
+        (rows[0]["reason"].as_str(), rows[0]["action"].as_str()),
+        (Some("userunknown"), Some("remove"))
+    );
+    assert_eq!(
+        (rows[1]["reason"].as_str(), rows[1]["line"].as_u64()),
+        (Some("mailboxfull"), Some(2))
+    );
+    assert_eq!(rows[2]["class"], "transient");
+    assert_eq!(rows[3]["type"], "summary");
+    assert_eq!(rows[3]["lines"], 3);
+    let jsonl = br#"{"diagnostic": "smtp; 550 5.1.1 unknown", "status": "5.0.0", "command": "RCPT"}
+{"reply_code": 550, "command": "MAIL"}
+"#;
+    let out = run_with_stdin(&["classify", "--input", "jsonl", "--json"], jsonl);
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows[0]["enhanced"], "5.1.1");
+    assert_eq!(rows[1]["reason"], "rejected");
+    assert_eq!(rows[1]["decided_by"], "command");
+    let text = String::from_utf8(run_with_stdin(&["classify", "--summary"], lines).stdout).unwrap();
+    assert!(
+        text.contains("userunknown") && text.contains("3 lines"),
+        "{text}"
+    );
+    // Bad JSON input: one line, status 2.
+    let out = run_with_stdin(
+        &["classify", "--input", "jsonl"],
+        b"{\"reply_code\": 650}\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
+}

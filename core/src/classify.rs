@@ -1068,3 +1068,52 @@ pub fn classify(signals: &Signals<'_>) -> Verdict {
         evidence,
     }
 }
+
+impl<'a> crate::dsn::Recipient<'a> {
+    /// What this recipient's fields tell the classifier: the diagnostic
+    /// text, the `Status` code, the reply code of an `smtp` diagnostic, and
+    /// the `Remote-MTA` host.
+    ///
+    /// ```
+    /// use smtp_codes::{classify, dsn::DeliveryStatus, Reason};
+    /// let dsn = DeliveryStatus::parse(b"Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.0.0\nRemote-MTA: dns; mx.example.com\nDiagnostic-Code: smtp; 550 5.1.1 <a@example.com>: Recipient address rejected: User unknown\n")?;
+    /// let r = &dsn.recipients()[0];
+    /// assert_eq!(classify(&r.signals()).reason(), Reason::UserUnknown);
+    /// assert_eq!(r.verdict().reason(), Reason::UserUnknown);
+    /// # Ok::<(), smtp_codes::dsn::DsnError>(())
+    /// ```
+    pub fn signals(&self) -> Signals<'_> {
+        let mut s = Signals::new();
+        if let Some(d) = self.diagnostic_code() {
+            s = s.diagnostic(d.text().as_bytes());
+        }
+        if let Some(code) = self.status().and_then(|st| st.code()) {
+            s = s.status(code);
+        }
+        if let Some(code) = self.reply_code() {
+            s = s.reply_code(code);
+        }
+        if let Some(host) = self
+            .remote_mta()
+            .and_then(|m| m.value().to_str())
+            .map(str::trim)
+            .filter(|h| !h.is_empty())
+        {
+            s = s.remote_host(host.trim_start_matches('[').trim_end_matches(']'));
+        }
+        s
+    }
+
+    /// The verdict on this recipient: [`classify`] of its
+    /// [`signals`](Self::signals).
+    ///
+    /// ```
+    /// use smtp_codes::{dsn::DeliveryStatus, Action};
+    /// let dsn = DeliveryStatus::parse(b"Reporting-MTA: dns; x\n\nFinal-Recipient: rfc822; a@b.example\nAction: delayed\nStatus: 4.2.2\n")?;
+    /// assert_eq!(dsn.recipients()[0].verdict().action(), Action::Retry);
+    /// # Ok::<(), smtp_codes::dsn::DsnError>(())
+    /// ```
+    pub fn verdict(&self) -> Verdict {
+        classify(&self.signals())
+    }
+}

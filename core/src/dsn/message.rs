@@ -404,4 +404,22 @@ impl<'a> DeliveryStatus<'a> {
         part.into_delivery_status()
             .map_err(|error| MessageError::Body { error, part_offset })
     }
+
+    /// Reads either a whole bounce message or a bare `message/delivery-status`
+    /// body: a message whose delivery-status part is found is read as a
+    /// message, anything else as a body. Needs the `mime` feature.
+    ///
+    /// ```
+    /// use smtp_codes::dsn::DeliveryStatus;
+    /// let body = b"Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.1.1\n";
+    /// assert_eq!(DeliveryStatus::parse_any(body)?.recipients().len(), 1);
+    /// # Ok::<(), smtp_codes::dsn::DsnError>(())
+    /// ```
+    pub fn parse_any(input: &'a [u8]) -> Result<DeliveryStatus<'a>, DsnError> {
+        match DeliveryStatus::parse_message(input) {
+            Ok(dsn) => Ok(dsn),
+            Err(MessageError::Body { error, .. }) => Err(error),
+            Err(_) => DeliveryStatus::parse(input),
+        }
+    }
 }
