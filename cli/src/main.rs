@@ -594,7 +594,7 @@ fn classify_lines(
                 String::from_utf8_lossy(raw)
             )?;
         }
-        if progress && count % 100_000 == 0 {
+        if progress && count.is_multiple_of(100_000) {
             eprint!("\rsmtp-codes: {count} lines classified");
         }
     }
