@@ -28,8 +28,30 @@
 //! # Ok::<(), smtp_codes::ParseError>(())
 //! ```
 //!
-//! The crate is `no_std` (features `alloc` and `std`, on by default, add what
-//! needs them), and contains no `unsafe` code.
+//! What servers send, parsed without allocating: [`Reply`] (single- and
+//! multi-line, strict or lenient with [`Defect`]s reported, streamed with
+//! [`ReplyStream`], written with [`ReplyWriter`]), [`Ehlo`] (the extensions
+//! an EHLO reply advertises, keywords from IANA's registry as
+//! [`EhloKeyword`]), codes in free text ([`find_codes`], [`best_enhanced`]),
+//! and DSN reports ([`dsn`], RFC 3464, also inside a whole bounce message).
+//!
+//! What to do about it: [`classify`] turns a diagnostic, a DSN status, a reply
+//! code, the remote host and the command into a [`Verdict`] (class, reason,
+//! bounce, action) with the [`Evidence`] that decided.
+//!
+//! ```
+//! use smtp_codes::{classify, Action, Reason, Reply, Signals};
+//! let reply = Reply::parse(b"452-4.2.2 The recipient's inbox is out of storage space.\r\n452 4.2.2 Please direct the recipient to support.\r\n")?;
+//! let verdict = classify(&Signals::new().diagnostic(reply.raw()));
+//! assert_eq!((verdict.reason(), verdict.action()), (Reason::MailboxFull, Action::Retry));
+//! # Ok::<(), smtp_codes::ReplyError>(())
+//! ```
+//!
+//! Features: `alloc` (DSN reports), `std`, `classify` (needs `std` and the
+//! `aho-corasick` crate) and `mime` (finds the report in a whole bounce message
+//! with the `mail-parser` crate), all on by default. Without them the crate is
+//! `no_std` with no dependencies: codes, replies, EHLO and the free-text
+//! finder. No `unsafe` code.
 
 #![no_std]
 #![forbid(unsafe_code)]
