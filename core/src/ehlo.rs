@@ -1176,7 +1176,7 @@ impl<'a> Iterator for ReplyTexts<'a> {
         if self.rest.is_empty() {
             return None;
         }
-        let (line, rest) = match self.rest.iter().position(|&b| b == b'\n') {
+        let (line, rest) = match crate::memchr::find_byte(b'\n', self.rest) {
             Some(nl) => (&self.rest[..nl], &self.rest[nl + 1..]),
             None => (self.rest, &self.rest[self.rest.len()..]),
         };

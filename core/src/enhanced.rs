@@ -40,10 +40,11 @@ pub struct EnhancedCode {
     detail: u16,
 }
 
-const WHAT: &str = "enhanced status code";
+const WHAT: crate::error::Target = crate::error::Target::EnhancedCode;
 
 /// Parses 1 to 3 digits without a leading zero, starting at `start`; returns
 /// the value and the offset after it.
+#[inline]
 const fn part(input: &[u8], start: usize) -> Result<(u16, usize), ParseError> {
     let mut i = start;
     let mut value: u16 = 0;
@@ -126,6 +127,7 @@ impl EnhancedCode {
     /// assert_eq!(kind(b"5.1.1.2"), ParseErrorKind::TrailingInput);
     /// # Ok::<(), smtp_codes::ParseError>(())
     /// ```
+    #[inline]
     pub const fn parse(input: &[u8]) -> Result<EnhancedCode, ParseError> {
         if input.is_empty() {
             return Err(ParseError::new(WHAT, ParseErrorKind::Empty, input, 0));

@@ -102,12 +102,30 @@ pub struct ParseError {
     kind: ParseErrorKind,
     offset: usize,
     found: Option<u8>,
-    what: &'static str,
+    what: Target,
+}
+
+/// What was being parsed, for the error message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Target {
+    ReplyCode,
+    EnhancedCode,
+    ReplyLine,
+}
+
+impl Target {
+    const fn as_str(self) -> &'static str {
+        match self {
+            Target::ReplyCode => "reply code",
+            Target::EnhancedCode => "enhanced status code",
+            Target::ReplyLine => "reply line",
+        }
+    }
 }
 
 impl ParseError {
     pub(crate) const fn new(
-        what: &'static str,
+        what: Target,
         kind: ParseErrorKind,
         input: &[u8],
         offset: usize,
@@ -162,7 +180,7 @@ impl fmt::Display for ParseError {
         write!(
             f,
             "invalid {}: {} at byte {}",
-            self.what,
+            self.what.as_str(),
             self.kind.description(),
             self.offset
         )?;

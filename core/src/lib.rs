@@ -70,6 +70,7 @@ mod ehlo;
 mod enhanced;
 mod error;
 mod find;
+mod memchr;
 mod registry;
 mod reply;
 mod reply_code;

@@ -462,7 +462,7 @@ impl Scan {
                 .len()
                 .min(start.saturating_add(opts.max_line_length.saturating_add(2)));
             let window = &input[start..window_end];
-            let (line, end, bare_lf) = match window.iter().position(|&b| b == b'\n') {
+            let (line, end, bare_lf) = match crate::memchr::find_byte(b'\n', window) {
                 Some(i) => {
                     let with_cr = &window[..i];
                     match with_cr.strip_suffix(b"\r") {
@@ -712,7 +712,7 @@ impl<'a> Iterator for Lines<'a> {
     type Item = ReplyLine<'a>;
     fn next(&mut self) -> Option<ReplyLine<'a>> {
         while !self.rest.is_empty() {
-            let (line, rest) = match self.rest.iter().position(|&b| b == b'\n') {
+            let (line, rest) = match crate::memchr::find_byte(b'\n', self.rest) {
                 Some(i) => (&self.rest[..=i], &self.rest[i + 1..]),
                 None => (self.rest, &b""[..]),
             };

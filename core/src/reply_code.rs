@@ -33,7 +33,7 @@ use core::str::FromStr;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ReplyCode(NonZeroU16);
 
-const WHAT: &str = "reply code";
+const WHAT: crate::error::Target = crate::error::Target::ReplyCode;
 
 impl ReplyCode {
     /// The code with this number, if it fits RFC 5321's grammar.
@@ -84,6 +84,7 @@ impl ReplyCode {
     /// assert_eq!(ReplyCode::parse(b"421 ").unwrap_err().kind(), ParseErrorKind::TrailingInput);
     /// # Ok::<(), smtp_codes::ParseError>(())
     /// ```
+    #[inline]
     pub const fn parse(input: &[u8]) -> Result<ReplyCode, ParseError> {
         if input.is_empty() {
             return Err(ParseError::new(WHAT, ParseErrorKind::Empty, input, 0));
@@ -122,7 +123,11 @@ impl ReplyCode {
             };
             return Err(ParseError::new(WHAT, kind, input, 3));
         }
-        Ok(ReplyCode::from_table(value))
+        // The first digit is 2 to 5: the value is never 0.
+        match NonZeroU16::new(value) {
+            Some(n) => Ok(ReplyCode(n)),
+            None => Err(ParseError::new(WHAT, ParseErrorKind::ReplyClass, input, 0)),
+        }
     }
 
     /// The number.

@@ -37,17 +37,25 @@ pub struct ReplyLine<'a> {
     text: &'a [u8],
 }
 
-const WHAT: &str = "reply line";
+const WHAT: crate::error::Target = crate::error::Target::ReplyLine;
 
 /// The enhanced code at the start of `text` and the length it takes (with
 /// Exchange's optional `#`), when it is followed by a space, a tab or the end.
+#[inline]
 fn leading_enhanced(text: &[u8]) -> Option<(EnhancedCode, usize)> {
     let start = usize::from(text.first() == Some(&b'#'));
     let rest = &text[start..];
-    let end = rest
-        .iter()
-        .position(|&b| b == b' ' || b == b'\t')
-        .unwrap_or(rest.len());
+    // Most lines start with a letter: only a class digit can start a code.
+    if !matches!(rest.first(), Some(b'2' | b'4' | b'5')) {
+        return None;
+    }
+    // "5.999.999" is the longest code: look no further for its end.
+    let head = &rest[..rest.len().min(10)];
+    let end = match head.iter().position(|&b| b == b' ' || b == b'\t') {
+        Some(end) => end,
+        None if head.len() == rest.len() => rest.len(),
+        None => return None,
+    };
     let code = EnhancedCode::parse(&rest[..end]).ok()?;
     Some((code, start + end))
 }
@@ -76,6 +84,7 @@ impl<'a> ReplyLine<'a> {
     /// assert_eq!(err.offset(), 3);
     /// # Ok::<(), smtp_codes::ParseError>(())
     /// ```
+    #[inline]
     pub fn parse(line: &'a [u8]) -> Result<ReplyLine<'a>, ParseError> {
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);

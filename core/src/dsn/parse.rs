@@ -84,7 +84,7 @@ struct Line<'a> {
 
 fn line_at(input: &[u8], start: usize) -> Option<Line<'_>> {
     let rest = input.get(start..).filter(|r| !r.is_empty())?;
-    let (text, next) = match rest.iter().position(|&b| b == b'\n') {
+    let (text, next) = match crate::memchr::find_byte(b'\n', rest) {
         Some(i) => (rest.get(..i)?, start + i + 1),
         None => (rest, input.len()),
     };
