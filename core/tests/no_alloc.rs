@@ -67,3 +67,36 @@ fn parsing_allocates_nothing() {
     // The counter works: a Vec allocates.
     assert!(allocations_in(|| drop(std::hint::black_box(vec![1u8; 10]))) > 0);
 }
+
+/// A verdict allocates nothing (the phrase automaton is built once, before).
+#[cfg(feature = "classify")]
+#[test]
+fn classifying_allocates_nothing() {
+    use smtp_codes::{Command, Signals, classify};
+    // Build the automaton outside the measured part.
+    let _ = classify(&Signals::new().diagnostic(b"warm up"));
+    let texts: [&[u8]; 5] = [
+        b"550 5.1.1 <x@example.com>: Recipient address rejected: User unknown in virtual mailbox table",
+        b"status=bounced (host mx.example.com[192.0.2.1] said: 552 5.2.2 Mailbox full (in reply to RCPT TO command))",
+        b"421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints",
+        b"550 5.7.606 Access denied, banned sending IP [203.0.113.7]",
+        b"Connection timed out",
+    ];
+    let n = allocations_in(|| {
+        let mut count = 0usize;
+        for text in texts {
+            let v = classify(
+                &Signals::new()
+                    .diagnostic(text)
+                    .status("5.0.0".parse().unwrap())
+                    .remote_host("mx.example.com")
+                    .command(Command::Rcpt),
+            );
+            count += v.reason().as_str().len() + v.evidence().why().len();
+        }
+        let v = classify(&Signals::new().reply_code(ReplyCode::MAILBOX_UNAVAILABLE));
+        count += v.action().as_str().len();
+        std::hint::black_box(count);
+    });
+    assert_eq!(n, 0, "classifying allocated {n} times");
+}
