@@ -411,7 +411,7 @@ pub(crate) fn check_identifier(file: &str, line: u64, ident: &str) -> Result<(),
 }
 
 /// A decimal number of 1 to 3 digits without a leading zero (RFC 3463).
-fn number(s: &str) -> Option<u16> {
+pub(crate) fn number(s: &str) -> Option<u16> {
     let ok = !s.is_empty()
         && s.len() <= 3
         && s.bytes().all(|b| b.is_ascii_digit())
@@ -653,7 +653,7 @@ fn parse_statuses(
 }
 
 /// A reply code of RFC 5321's grammar: `%x32-35 %x30-35 %x30-39`.
-fn reply_code(s: &str) -> Option<u16> {
+pub(crate) fn reply_code(s: &str) -> Option<u16> {
     let b = s.as_bytes();
     let ok = b.len() == 3
         && (b'2'..=b'5').contains(&b[0])

@@ -3,7 +3,7 @@
 //! `text-rules.csv`), validated and emitted as static tables.
 
 use crate::Error;
-use crate::parse::read_csv;
+use crate::parse::{number, read_csv, reply_code};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use std::collections::BTreeSet;
@@ -200,24 +200,6 @@ fn vocabulary(
             format!("{what} {value:?} is not one of {}", list.join(", ")),
         ))
     }
-}
-
-/// 1 to 3 digits without a leading zero.
-fn number(s: &str) -> Option<u16> {
-    let ok = !s.is_empty()
-        && s.len() <= 3
-        && s.bytes().all(|b| b.is_ascii_digit())
-        && !(s.len() > 1 && s.starts_with('0'));
-    if ok { s.parse().ok() } else { None }
-}
-
-fn reply_code(s: &str) -> Option<u16> {
-    let b = s.as_bytes();
-    let ok = b.len() == 3
-        && (b'2'..=b'5').contains(&b[0])
-        && (b'0'..=b'5').contains(&b[1])
-        && b[2].is_ascii_digit();
-    if ok { s.parse().ok() } else { None }
 }
 
 /// `5.7.26` as (class, subject, detail).
