@@ -105,7 +105,7 @@ pub enum smtp_codes_result {
     /// must be UTF-8 is not, or a pointer is misaligned.
     SMTP_CODES_ERR_INVALID_ARGUMENT = 4,
     /// The value is valid but has no entry: a reply code no RFC defines
-    /// (`299`), a status IANA never registered (`5.7.606`), a DSN field the
+    /// (`525`), a status IANA never registered (`5.7.606`), a DSN field the
     /// report does not have.
     SMTP_CODES_ERR_NOT_FOUND = 5,
     /// The library panicked (a bug): the panic was caught at the boundary and

@@ -105,7 +105,7 @@ unsafe fn string(
 /// The reply text of a reply code's primary definition, as its RFC writes
 /// it: 550 gives `"Requested action not taken: mailbox unavailable"`.
 /// `SMTP_CODES_ERR_INVALID_ARGUMENT` for a number that is not a reply code
-/// (`650`), `SMTP_CODES_ERR_NOT_FOUND` for one no RFC defines (`299`).
+/// (`650`), `SMTP_CODES_ERR_NOT_FOUND` for one no RFC defines (`525`).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn smtp_codes_reply_code_text(
     code: u32,
