@@ -377,7 +377,7 @@ enum smtp_codes_result
     SMTP_CODES_ERR_INVALID_ARGUMENT = 4,
     /**
      * The value is valid but has no entry: a reply code no RFC defines
-     * (`299`), a status IANA never registered (`5.7.606`), a DSN field the
+     * (`525`), a status IANA never registered (`5.7.606`), a DSN field the
      * report does not have.
      */
     SMTP_CODES_ERR_NOT_FOUND = 5,
@@ -1645,7 +1645,7 @@ smtp_codes_result smtp_codes_reply_line(const uint8_t *data,
  * The reply text of a reply code's primary definition, as its RFC writes
  * it: 550 gives `"Requested action not taken: mailbox unavailable"`.
  * `SMTP_CODES_ERR_INVALID_ARGUMENT` for a number that is not a reply code
- * (`650`), `SMTP_CODES_ERR_NOT_FOUND` for one no RFC defines (`299`).
+ * (`650`), `SMTP_CODES_ERR_NOT_FOUND` for one no RFC defines (`525`).
  */
 smtp_codes_result smtp_codes_reply_code_text(uint32_t code, const char **text_out);
 
