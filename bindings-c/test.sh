@@ -105,6 +105,20 @@ build_tests() {
     done
 }
 check "test programs compile (-Werror)" build_tests
+# The README's C example, as a program: its #include lines, then the rest in main().
+readme_example() {
+    awk '/^```c$/ {on=1; next} /^```$/ {on=0} on' "$HERE/README.md" >"$WORK/readme.txt"
+    {
+        echo '#include <stdio.h>'
+        grep '^#include' "$WORK/readme.txt"
+        echo 'int main(void) {'
+        grep -v '^#include' "$WORK/readme.txt"
+        echo 'return 0; }'
+    } >"$WORK/readme.c"
+    "$CC" "${C99[@]}" "$WORK/readme.c" "${STATIC_LIBS[@]}" -o "$WORK/readme" &&
+        [ "$("$WORK/readme")" = "Bad destination mailbox address" ]
+}
+check "README example compiles and runs" readme_example
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 check "test_api under ASan+UBSan" "$WORK/test_api.san"

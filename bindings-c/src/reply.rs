@@ -34,7 +34,7 @@ impl smtp_codes_enhanced {
 
     /// The code C passed, validated as the core crate does; `Ok(None)` when
     /// `class_` is 0.
-    pub(crate) fn to_core(&self) -> Result<Option<EnhancedCode>, smtp_codes_result> {
+    pub(crate) fn to_core(self) -> Result<Option<EnhancedCode>, smtp_codes_result> {
         if self.class_ == 0 {
             return Ok(None);
         }
@@ -242,7 +242,7 @@ pub const SMTP_CODES_MODE_LENIENT: u32 = 1;
 pub const SMTP_CODES_MODE_STRICT: u32 = 2;
 
 impl smtp_codes_parse_options {
-    fn to_core(&self) -> Result<ParseOptions, smtp_codes_result> {
+    fn to_core(self) -> Result<ParseOptions, smtp_codes_result> {
         let mode = match self.mode {
             SMTP_CODES_MODE_LENIENT => Mode::Lenient,
             SMTP_CODES_MODE_STRICT => Mode::Strict,
