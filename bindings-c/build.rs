@@ -6,8 +6,10 @@ use std::path::PathBuf;
 
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    // This crate is never published: the workspace's registry is beside it.
-    let dir = manifest.join("..").join("registry");
+    // `registry` is a symbolic link to the workspace's registry/ (as in
+    // core/), which `cargo package` follows: the same path works in the
+    // packaged crate that `cargo package --workspace` verifies.
+    let dir = manifest.join("registry");
     for name in smtp_codes_codegen::files::ALL {
         println!("cargo:rerun-if-changed={}", dir.join(name).display());
     }

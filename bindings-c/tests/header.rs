@@ -12,7 +12,7 @@ use std::path::Path;
 
 fn generate() -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let registry = smtp_codes_codegen::Registry::read_dir(&dir.join("../registry"))
+    let registry = smtp_codes_codegen::Registry::read_dir(&dir.join("registry"))
         .unwrap_or_else(|e| panic!("registry/{e}"));
     let mut config = cbindgen::Config::from_file(dir.join("cbindgen.toml")).unwrap();
     config.header = Some(format!(
@@ -90,7 +90,7 @@ fn header_names_every_registry_entry() {
     }
     let count = |prefix: &str| h.lines().filter(|l| l.starts_with(prefix)).count();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let registry = smtp_codes_codegen::Registry::read_dir(&dir.join("../registry")).unwrap();
+    let registry = smtp_codes_codegen::Registry::read_dir(&dir.join("registry")).unwrap();
     assert_eq!(count("#define SMTP_CODES_STATUS_"), registry.statuses.len());
     assert_eq!(count("#define SMTP_CODES_REPLY_"), registry.replies.len());
 }
