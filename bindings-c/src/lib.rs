@@ -300,6 +300,7 @@ mod tests {
         // SAFETY: static NUL-terminated strings.
         let v = unsafe { CStr::from_ptr(smtp_codes_version()) };
         assert_eq!(v.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
+        // SAFETY: as above.
         let d = unsafe { CStr::from_ptr(smtp_codes_registry_updated()) };
         assert_eq!(d.to_str().unwrap(), smtp_codes_core::REGISTRY_UPDATED);
     }

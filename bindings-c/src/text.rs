@@ -278,9 +278,11 @@ mod tests {
                     context: std::ptr::null(),
                 };
                 assert_eq!(
+                    // SAFETY: a valid out-pointer.
                     unsafe { smtp_codes_reply_code_meaning(code, i, &mut c) },
                     SMTP_CODES_OK
                 );
+                // SAFETY: static NUL-terminated strings the call wrote.
                 let s = |p| unsafe { CStr::from_ptr(p) }.to_str().unwrap();
                 assert_eq!(
                     (s(c.text), s(c.meaning), s(c.context)),
