@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod c;
 mod ehlo;
 mod emit;
 mod parse;
