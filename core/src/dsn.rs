@@ -976,6 +976,28 @@ pub enum DefectKind {
 }
 
 impl DefectKind {
+    /// A stable lowercase name, as the CLI's JSON and the bindings spell it.
+    ///
+    /// ```
+    /// use smtp_codes::dsn::DefectKind;
+    /// assert_eq!(DefectKind::NotAField.as_str(), "not_a_field");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DefectKind::NotAField => "not_a_field",
+            DefectKind::ContinuationWithoutField => "continuation_without_field",
+            DefectKind::MissingBlankLine => "missing_blank_line",
+            DefectKind::MissingReportingMta => "missing_reporting_mta",
+            DefectKind::MissingFinalRecipient => "missing_final_recipient",
+            DefectKind::MissingAction => "missing_action",
+            DefectKind::MissingStatus => "missing_status",
+            DefectKind::UnknownAction => "unknown_action",
+            DefectKind::BadStatus => "bad_status",
+            DefectKind::MissingType => "missing_type",
+            DefectKind::DuplicateField => "duplicate_field",
+        }
+    }
+
     /// What is wrong, in words.
     ///
     /// ```
@@ -1075,6 +1097,20 @@ pub enum DsnErrorKind {
 }
 
 impl DsnErrorKind {
+    /// A stable lowercase name, as the CLI's JSON and the bindings spell it.
+    ///
+    /// ```
+    /// use smtp_codes::dsn::DsnErrorKind;
+    /// assert_eq!(DsnErrorKind::Empty.as_str(), "empty");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DsnErrorKind::Empty => "empty",
+            DsnErrorKind::NoFields => "no_fields",
+            DsnErrorKind::NoRecipients => "no_recipients",
+        }
+    }
+
     /// What is wrong, in words.
     ///
     /// ```

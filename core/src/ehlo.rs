@@ -62,6 +62,28 @@ pub enum EhloErrorKind {
 }
 
 impl EhloErrorKind {
+    /// A stable lowercase name, as the CLI's JSON and the bindings spell it.
+    ///
+    /// ```
+    /// use smtp_codes::EhloErrorKind;
+    /// assert_eq!(EhloErrorKind::NoGreeting.as_str(), "no_greeting");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EhloErrorKind::NoGreeting => "no_greeting",
+            EhloErrorKind::ExpectedDomain => "expected_domain",
+            EhloErrorKind::ExpectedKeyword => "expected_keyword",
+            EhloErrorKind::InvalidParameter => "invalid_parameter",
+            EhloErrorKind::InvalidSize => "invalid_size",
+            EhloErrorKind::InvalidMechanism => "invalid_mechanism",
+            EhloErrorKind::InvalidLimit => "invalid_limit",
+            EhloErrorKind::DuplicateLimit => "duplicate_limit",
+            EhloErrorKind::UnexpectedCode => "unexpected_code",
+            EhloErrorKind::Continuation => "continuation",
+            EhloErrorKind::ReplyLine(kind) => kind.as_str(),
+        }
+    }
+
     /// What is wrong, in words.
     ///
     /// ```

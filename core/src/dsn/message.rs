@@ -105,6 +105,26 @@ pub enum MessageError {
     },
 }
 
+impl MessageError {
+    /// A stable lowercase name of the kind of error, as the CLI's JSON and
+    /// the bindings spell it.
+    ///
+    /// ```
+    /// use smtp_codes::dsn::MessageError;
+    /// assert_eq!(MessageError::NotAMessage.as_str(), "not_a_message");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MessageError::NotAMessage => "not_a_message",
+            MessageError::NotAReport { .. } => "not_a_report",
+            MessageError::OtherReportType { .. } => "other_report_type",
+            MessageError::MimeParserFailed => "mime_parser_failed",
+            MessageError::NoDeliveryStatusPart => "no_delivery_status_part",
+            MessageError::Body { .. } => "body",
+        }
+    }
+}
+
 impl fmt::Display for MessageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("not a delivery status notification: ")?;
