@@ -354,4 +354,4 @@ ServerLimit.__doc__ = "The SMTP Server Limits registry (RFC 9422): ``ServerLimit
 REPLY_DEFECTS: Tuple[str, ...] = tuple(_VOCAB["reply_defect"])
 """The stable names ``Reply.defects`` uses."""
 
-del _member, _VOCAB
+del _member, _VOCAB, TYPE_CHECKING

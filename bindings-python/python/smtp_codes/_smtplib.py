@@ -89,7 +89,9 @@ def signals(exc: Any) -> Tuple[Optional[int], Optional[Union[str, bytes]], Optio
 
 
 def _refused(exc: Any) -> Optional[List[Tuple[str, Any, Any]]]:
-    recipients = getattr(exc, "recipients", None)
+    # The dict itself, as smtplib's sendmail() returns it when some
+    # recipients were refused and others accepted.
+    recipients = exc if isinstance(exc, dict) else getattr(exc, "recipients", None)
     if isinstance(recipients, dict):  # smtplib
         out = []
         for addr, value in recipients.items():
@@ -107,10 +109,11 @@ def _refused(exc: Any) -> Optional[List[Tuple[str, Any, Any]]]:
     return None
 
 
-class _Refused:
+class _Refused(Exception):
     """One refused recipient, as ``classify`` takes an exception."""
 
     def __init__(self, code: Any, message: Any) -> None:
+        super().__init__(code, message)
         self.smtp_code = code
         self.smtp_error = message
 
@@ -118,12 +121,15 @@ class _Refused:
 _COMMANDS["_Refused"] = "RCPT"
 
 
-def classify_exception(exc: BaseException) -> Union["_native.Verdict", Dict[str, "_native.Verdict"]]:
+def classify_exception(
+    exc: Union[BaseException, Dict[str, Tuple[int, Union[bytes, str]]]],
+) -> Union["_native.Verdict", Dict[str, "_native.Verdict"]]:
     """Classifies what an smtplib or aiosmtplib exception reports.
 
     ``SMTPRecipientsRefused`` gives ``{address: Verdict}`` (one per refused
-    recipient, read as replies to RCPT); any other exception with a code and
-    a message gives one ``Verdict``, with the command its type names.
+    recipient, read as replies to RCPT), and so does the dict of refused
+    recipients smtplib's ``sendmail()`` returns; any other exception with a
+    code and a message gives one ``Verdict``, with the command its type names.
     """
     refused = _refused(exc)
     if refused is not None:
