@@ -135,4 +135,6 @@ def classify_exception(
     if refused is not None:
         verdicts = _native.classify_many([_Refused(code, msg) for _, code, msg in refused])
         return {addr: v for (addr, _, _), v in zip(refused, verdicts)}
+    if isinstance(exc, dict):
+        raise TypeError("a dict of refused recipients must map addresses to (code, message)")
     return _native.classify(exc)
