@@ -335,7 +335,10 @@ impl PyEvidence {
     /// The provider whose rule decided (`Google`, `Microsoft`, ...).
     #[getter]
     fn provider(&self) -> Option<&'static str> {
-        self.verdict.evidence().provider_rule().map(|r| r.provider())
+        self.verdict
+            .evidence()
+            .provider_rule()
+            .map(|r| r.provider())
     }
 
     /// Where the deciding rule comes from (a provider's documentation page,

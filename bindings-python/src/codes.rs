@@ -40,9 +40,9 @@ pub(crate) fn parse_enhanced(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResu
 /// A reply code from a Python `int` (or `ReplyCode` member), `ValueError` when
 /// it is outside RFC 5321's grammar.
 pub(crate) fn reply_code_from_int(value: &Bound<'_, PyAny>) -> PyResult<ReplyCode> {
-    let n: i64 = value.extract().map_err(|_| {
-        crate::input::type_error(value, "a reply code", "int")
-    })?;
+    let n: i64 = value
+        .extract()
+        .map_err(|_| crate::input::type_error(value, "a reply code", "int"))?;
     u16::try_from(n)
         .ok()
         .and_then(ReplyCode::from_u16)
@@ -69,9 +69,16 @@ impl PyEnhancedCode {
     /// The code `class_.subject.detail`; `class_` is 2, 4 or 5, subject and
     /// detail 0 to 999.
     #[classmethod]
-    fn from_parts(_cls: &Bound<'_, PyType>, class_: u8, subject: u16, detail: u16) -> PyResult<Self> {
+    fn from_parts(
+        _cls: &Bound<'_, PyType>,
+        class_: u8,
+        subject: u16,
+        detail: u16,
+    ) -> PyResult<Self> {
         let class = Class::from_number(class_).ok_or_else(|| {
-            PyValueError::new_err(format!("{class_} is not an enhanced status class (2, 4 or 5)"))
+            PyValueError::new_err(format!(
+                "{class_} is not an enhanced status class (2, 4 or 5)"
+            ))
         })?;
         EnhancedCode::new(class, subject, detail)
             .map(PyEnhancedCode)
@@ -138,7 +145,12 @@ impl PyEnhancedCode {
     fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
         let py = other.py();
         let not_implemented = || Ok(py.NotImplemented());
-        let answer = |b: bool| Ok(pyo3::types::PyBool::new(py, b).to_owned().into_any().unbind());
+        let answer = |b: bool| {
+            Ok(pyo3::types::PyBool::new(py, b)
+                .to_owned()
+                .into_any()
+                .unbind())
+        };
         if let Ok(o) = other.cast::<PyEnhancedCode>() {
             let o = o.get().0;
             return answer(op.matches(self.0.cmp(&o)));

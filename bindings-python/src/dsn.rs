@@ -248,7 +248,13 @@ fn body_error(py: Python<'_>, e: &DsnError, base: usize) -> PyErr {
 fn message_error(py: Python<'_>, e: &MessageError) -> PyErr {
     match e {
         MessageError::Body { error, part_offset } => body_error(py, error, *part_offset),
-        other => parse_error(py, other.to_string(), &snake(&format!("{other:?}")), None, None),
+        other => parse_error(
+            py,
+            other.to_string(),
+            &snake(&format!("{other:?}")),
+            None,
+            None,
+        ),
     }
 }
 

@@ -111,8 +111,9 @@ impl PyEhlo {
     /// The server's domain (or address literal), first word of the greeting line.
     #[getter]
     fn domain(&self) -> String {
-        with_ehlo!(self, |e| String::from_utf8_lossy(e.greeting().domain()).into_owned())
-            .unwrap_or_default()
+        with_ehlo!(self, |e| String::from_utf8_lossy(e.greeting().domain())
+            .into_owned())
+        .unwrap_or_default()
     }
 
     /// The rest of the greeting line, if any.
@@ -139,8 +140,7 @@ impl PyEhlo {
     /// The malformed extension lines: a `ParseError` (not raised) for each.
     #[getter]
     fn errors<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let errors: Vec<EhloError> =
-            with_ehlo!(self, |e| e.errors().collect()).unwrap_or_default();
+        let errors: Vec<EhloError> = with_ehlo!(self, |e| e.errors().collect()).unwrap_or_default();
         errors
             .iter()
             .map(|e| {

@@ -26,7 +26,10 @@ use pyo3::prelude::*;
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("REGISTRY_UPDATED", smtp_codes::REGISTRY_UPDATED)?;
-    m.add("MAIL_PARAMETERS_UPDATED", smtp_codes::MAIL_PARAMETERS_UPDATED)?;
+    m.add(
+        "MAIL_PARAMETERS_UPDATED",
+        smtp_codes::MAIL_PARAMETERS_UPDATED,
+    )?;
     tables::register(m)?;
     codes::register(m)?;
     reply::register(m)?;

@@ -63,9 +63,7 @@ pub(crate) fn members(py: Python<'_>) -> PyResult<&Members> {
             reply,
             class: table(&enums, "Class", &Class::ALL, Class::digit)?,
             subject,
-            status: table(&enums, "EnhancedStatus", &EnhancedStatus::ALL, |s| {
-                s.code()
-            })?,
+            status: table(&enums, "EnhancedStatus", &EnhancedStatus::ALL, |s| s.code())?,
             outcome: table(&enums, "Outcome", Outcome::ALL, Outcome::as_str)?,
             reason: table(&enums, "Reason", Reason::ALL, Reason::as_str)?,
             bounce: table(&enums, "Bounce", Bounce::ALL, Bounce::as_str)?,
@@ -73,7 +71,12 @@ pub(crate) fn members(py: Python<'_>) -> PyResult<&Members> {
             decided_by: table(&enums, "DecidedBy", DecidedBy::ALL, DecidedBy::as_str)?,
             command: table(&enums, "Command", Command::ALL, Command::as_str)?,
             dsn_action: table(&enums, "DsnAction", &DsnAction::ALL, DsnAction::as_str)?,
-            keyword: table(&enums, "EhloKeyword", &EhloKeyword::ALL, EhloKeyword::as_str)?,
+            keyword: table(
+                &enums,
+                "EhloKeyword",
+                &EhloKeyword::ALL,
+                EhloKeyword::as_str,
+            )?,
         })
     })
 }

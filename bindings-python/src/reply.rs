@@ -180,8 +180,7 @@ fn parse_reply(
     max_line_length: usize,
 ) -> PyResult<PyReply> {
     let text = text_of(data)?;
-    parse_one(py, &text, &options(strict, max_lines, max_line_length))
-        .map_err(PyErr::from_value)
+    parse_one(py, &text, &options(strict, max_lines, max_line_length)).map_err(PyErr::from_value)
 }
 
 /// `parse_reply` over a list (or any iterable) in one call: a `Reply` or,

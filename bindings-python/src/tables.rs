@@ -8,8 +8,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use smtp_codes::dsn::Action as DsnAction;
 use smtp_codes::{
-    Action, Bounce, Class, Command, DecidedBy, Defect, EhloKeyword, EnhancedStatus,
-    KnownReplyCode, Outcome, Reason, ReplyCode, ServerLimit, Subject,
+    Action, Bounce, Class, Command, DecidedBy, Defect, EhloKeyword, EnhancedStatus, KnownReplyCode,
+    Outcome, Reason, ReplyCode, ServerLimit, Subject,
 };
 
 type Meaning = (&'static str, &'static str, &'static str, Vec<String>);
@@ -205,7 +205,10 @@ fn associated_statuses(py: Python<'_>, code: u16) -> PyResult<Vec<Py<PyAny>>> {
         )));
     };
     let m = members(py)?;
-    Ok(code.associated_statuses().map(|s| m.status(py, s)).collect())
+    Ok(code
+        .associated_statuses()
+        .map(|s| m.status(py, s))
+        .collect())
 }
 
 /// The command named by `text` (`RCPT`, `rcpt to:<x>`, `end of data`), as

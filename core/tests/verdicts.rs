@@ -65,7 +65,10 @@ fn verdicts() -> Value {
 
 #[test]
 fn verdicts_equal_the_golden_file() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/verdicts.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/verdicts.json"
+    );
     let now = verdicts();
     if std::env::var_os("SMTP_CODES_BLESS").is_some() {
         std::fs::write(path, serde_json::to_string_pretty(&now).unwrap() + "\n").unwrap();
@@ -75,9 +78,19 @@ fn verdicts_equal_the_golden_file() {
         &std::fs::read_to_string(path).expect("tests/vectors/verdicts.json exists; bless it"),
     )
     .unwrap();
-    let (a, b) = (now["cases"].as_array().unwrap(), golden["cases"].as_array().unwrap());
-    assert_eq!(a.len(), b.len(), "case count; regenerate with SMTP_CODES_BLESS=1");
+    let (a, b) = (
+        now["cases"].as_array().unwrap(),
+        golden["cases"].as_array().unwrap(),
+    );
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "case count; regenerate with SMTP_CODES_BLESS=1"
+    );
     for (x, y) in a.iter().zip(b) {
-        assert_eq!(x, y, "verdict drifted; review and regenerate with SMTP_CODES_BLESS=1");
+        assert_eq!(
+            x, y,
+            "verdict drifted; review and regenerate with SMTP_CODES_BLESS=1"
+        );
     }
 }
