@@ -34,6 +34,10 @@ class _ReplyCodeBase(enum.IntEnum):
         obj._info = info
         return obj
 
+    # As Python 3.11's IntEnum does on every version: str() and format() give the number.
+    __str__ = int.__repr__
+    __format__ = int.__format__  # type: ignore[assignment]
+
     @property
     def phrase(self) -> str:
         """The reply text of the primary definition, as its RFC writes it."""
@@ -96,6 +100,10 @@ class _SubCodeBase(enum.IntEnum):
         obj._value_ = value
         obj._info = info
         return obj
+
+    # As Python 3.11's IntEnum does on every version: str() and format() give the number.
+    __str__ = int.__repr__
+    __format__ = int.__format__  # type: ignore[assignment]
 
     @property
     def code(self) -> str:
