@@ -268,3 +268,10 @@ def test_garbage_never_crashes() -> None:
     with pytest.raises(ParseError):
         sc.parse_reply(big)
     assert sc.classify(b"5" * 1_000_000).class_ in ("unknown", "permanent")
+
+
+def test_classify_many_large_batch_keeps_order() -> None:
+    # Large batches run on several threads; the answers stay in order.
+    items = [f"{c} {e} text {i}" for i in range(1500) for c, e in [("550", "5.1.1"), ("452", "4.2.2"), ("554", "5.7.1")]]
+    out = sc.classify_many(items)
+    assert [v.as_dict() for v in out] == [sc.classify(x).as_dict() for x in items]
