@@ -82,6 +82,8 @@ def test_all_recipients_refused(server: int) -> None:
     verdicts = sc.classify_exception(exc)
     assert isinstance(verdicts, dict) and set(verdicts) == {"nobody@example.com", "full@example.com"}
     nobody, full = verdicts["nobody@example.com"], verdicts["full@example.com"]
+    with pytest.raises(TypeError, match="classify_exception"):
+        sc.classify(exc)
     assert (nobody.class_, nobody.reason, nobody.bounce, nobody.action) == ("permanent", "userunknown", "hard", "remove")
     assert nobody.evidence.enhanced == "5.1.1" and nobody.evidence.reply_code == sc.ReplyCode.MAILBOX_UNAVAILABLE
     assert (full.class_, full.reason, full.bounce, full.action) == ("transient", "mailboxfull", "soft", "retry")

@@ -51,6 +51,10 @@ def _command(exc: Any) -> Optional[str]:
 
 
 def _not_an_exception(obj: Any) -> TypeError:
+    if hasattr(obj, "recipients"):
+        return TypeError(
+            f"{type(obj).__name__} holds one reply per recipient: classify_exception() gives a Verdict for each"
+        )
     return TypeError(
         "expected str or bytes, or an SMTP exception with a code and a message "
         f"(smtplib's smtp_code/smtp_error, aiosmtplib's code/message), not {type(obj).__name__}"
