@@ -1,0 +1,411 @@
+//! `classify`, `classify_many`, `Verdict`, `Evidence`.
+
+use crate::codes::{PyEnhancedCode, parse_enhanced};
+use crate::input::{Text, index, type_error};
+use crate::members::members;
+use crate::reply::reply_code_arg;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyString};
+use smtp_codes::{Command, EnhancedCode, ReplyCode, Signals, Verdict, classify as core_classify};
+
+/// What a failure means: class, reason, bounce type and what to do, with
+/// the evidence that decided.
+#[pyclass(frozen, module = "smtp_codes", name = "Verdict")]
+pub(crate) struct PyVerdict {
+    verdict: Verdict,
+    /// The span of the matched phrase, as indices into the diagnostic given.
+    matched: Option<(usize, usize)>,
+}
+
+/// The inputs of one classification, owned (so a batch can run without the
+/// interpreter).
+#[derive(Default)]
+pub(crate) struct Input {
+    diagnostic: Option<Vec<u8>>,
+    is_str: bool,
+    status: Option<EnhancedCode>,
+    reply_code: Option<ReplyCode>,
+    remote_host: Option<String>,
+    command: Option<Command>,
+}
+
+impl Input {
+    /// The inputs read from a DSN recipient group.
+    pub(crate) fn for_dsn(
+        diagnostic: Option<Vec<u8>>,
+        status: Option<EnhancedCode>,
+        remote_host: Option<String>,
+    ) -> Input {
+        Input {
+            diagnostic,
+            is_str: false,
+            status,
+            remote_host,
+            ..Input::default()
+        }
+    }
+
+    fn run(&self) -> PyVerdict {
+        let mut s = Signals::new();
+        if let Some(d) = &self.diagnostic {
+            s = s.diagnostic(d.as_slice());
+        }
+        if let Some(st) = self.status {
+            s = s.status(st);
+        }
+        if let Some(r) = self.reply_code {
+            s = s.reply_code(r);
+        }
+        if let Some(h) = &self.remote_host {
+            s = s.remote_host(h);
+        }
+        if let Some(c) = self.command {
+            s = s.command(c);
+        }
+        let verdict = core_classify(&s);
+        let matched = verdict.evidence().matched().map(|m| {
+            let d = self.diagnostic.as_deref().unwrap_or_default();
+            (index(d, m.start, self.is_str), index(d, m.end, self.is_str))
+        });
+        PyVerdict { verdict, matched }
+    }
+}
+
+pub(crate) fn run(input: &Input) -> PyVerdict {
+    input.run()
+}
+
+static SIGNALS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+fn command_arg(value: &Bound<'_, PyAny>) -> PyResult<Command> {
+    let s = value
+        .cast::<PyString>()
+        .map_err(|_| type_error(value, "command", "str or None"))?;
+    let text = s.to_cow()?;
+    Command::parse(&text).ok_or_else(|| {
+        let names: Vec<&str> = Command::ALL.iter().map(|c| c.as_str()).collect();
+        PyValueError::new_err(format!(
+            "{text:?} is not an SMTP command this library knows ({})",
+            names.join(", ")
+        ))
+    })
+}
+
+fn some<'a, 'py>(v: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {
+    v.filter(|v| !v.is_none())
+}
+
+/// Builds the inputs from `classify`'s arguments.
+pub(crate) fn input(
+    py: Python<'_>,
+    diagnostic: Option<&Bound<'_, PyAny>>,
+    status: Option<&Bound<'_, PyAny>>,
+    reply_code: Option<&Bound<'_, PyAny>>,
+    remote_host: Option<&Bound<'_, PyAny>>,
+    command: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Input> {
+    let mut input = Input::default();
+    if let Some(d) = some(diagnostic) {
+        match Text::try_from(d)? {
+            Some(t) => {
+                input.diagnostic = Some(t.as_bytes().to_vec());
+                input.is_str = t.is_str;
+            }
+            None => {
+                // An smtplib/aiosmtplib exception: its code, text and command.
+                let f = SIGNALS.import(py, "smtp_codes._smtplib", "signals")?;
+                let (code, text, cmd): (Option<i64>, Option<Bound<'_, PyAny>>, Option<String>) =
+                    f.call1((d,))?.extract()?;
+                if let Some(t) = text {
+                    let t = Text::from(&t, "the exception's message")?;
+                    input.diagnostic = Some(t.as_bytes().to_vec());
+                    input.is_str = t.is_str;
+                }
+                // smtplib reports -1 for a reply it could not read: no code.
+                input.reply_code = code
+                    .and_then(|c| u16::try_from(c).ok())
+                    .and_then(ReplyCode::from_u16);
+                input.command = cmd.as_deref().and_then(Command::parse);
+            }
+        }
+    }
+    if let Some(s) = some(status) {
+        input.status = Some(parse_enhanced(py, s)?);
+    }
+    if let Some(r) = some(reply_code) {
+        input.reply_code = Some(reply_code_arg(py, r)?);
+    }
+    if let Some(h) = some(remote_host) {
+        input.remote_host = crate::input::opt_str(Some(h), "remote_host")?;
+    }
+    if let Some(c) = some(command) {
+        input.command = Some(command_arg(c)?);
+    }
+    Ok(input)
+}
+
+/// Classifies a failure from what is known of it: the diagnostic text (a
+/// reply, a DSN Diagnostic-Code, a log line; or an smtplib/aiosmtplib
+/// exception), the DSN status, the reply code, the remote host, the command.
+#[pyfunction]
+#[pyo3(signature = (diagnostic = None, *, status = None, reply_code = None, remote_host = None, command = None))]
+fn classify(
+    py: Python<'_>,
+    diagnostic: Option<&Bound<'_, PyAny>>,
+    status: Option<&Bound<'_, PyAny>>,
+    reply_code: Option<&Bound<'_, PyAny>>,
+    remote_host: Option<&Bound<'_, PyAny>>,
+    command: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyVerdict> {
+    let input = input(py, diagnostic, status, reply_code, remote_host, command)?;
+    Ok(input.run())
+}
+
+const KEYS: [&str; 5] = [
+    "diagnostic",
+    "status",
+    "reply_code",
+    "remote_host",
+    "command",
+];
+
+fn item_input(py: Python<'_>, item: &Bound<'_, PyAny>) -> PyResult<Input> {
+    let Ok(d) = item.cast::<PyDict>() else {
+        return input(py, Some(item), None, None, None, None);
+    };
+    for k in d.keys() {
+        let ok = k
+            .cast::<PyString>()
+            .ok()
+            .and_then(|s| s.to_cow().ok().map(|s| KEYS.contains(&s.as_ref())))
+            .unwrap_or(false);
+        if !ok {
+            return Err(PyTypeError::new_err(format!(
+                "unexpected key {}; the keys are {}",
+                k.repr()?,
+                KEYS.join(", ")
+            )));
+        }
+    }
+    let get = |k: &str| d.get_item(k);
+    input(
+        py,
+        get("diagnostic")?.as_ref(),
+        get("status")?.as_ref(),
+        get("reply_code")?.as_ref(),
+        get("remote_host")?.as_ref(),
+        get("command")?.as_ref(),
+    )
+}
+
+/// `classify` over a list in one call. Each item is a diagnostic (str or
+/// bytes), an exception, or a dict of `classify`'s keyword arguments.
+#[pyfunction]
+fn classify_many<'py>(py: Python<'py>, items: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let mut inputs = Vec::new();
+    if let Ok(list) = items.cast::<PyList>() {
+        inputs.reserve(list.len());
+        for item in list.iter() {
+            inputs.push(item_input(py, &item)?);
+        }
+    } else {
+        for item in items.try_iter()? {
+            inputs.push(item_input(py, &item?)?);
+        }
+    }
+    let verdicts: Vec<PyVerdict> = if inputs.len() >= 64 {
+        py.detach(|| run_parallel(&inputs))
+    } else {
+        inputs.iter().map(Input::run).collect()
+    };
+    let out = PyList::empty(py);
+    for v in verdicts {
+        out.append(Bound::new(py, v)?)?;
+    }
+    Ok(out)
+}
+
+/// Classifies a large batch on every core, in order, without the interpreter.
+fn run_parallel(inputs: &[Input]) -> Vec<PyVerdict> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || inputs.len() < 1024 {
+        return inputs.iter().map(Input::run).collect();
+    }
+    let chunk = inputs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = inputs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(Input::run).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            // A panic in a worker goes on in this thread, where PyO3 turns it
+            // into an exception.
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+#[pymethods]
+impl PyVerdict {
+    /// `Outcome`: success, transient, permanent or unknown.
+    #[getter]
+    fn class_(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(members(py)?.outcome(py, self.verdict.class()))
+    }
+
+    /// `Reason`, in Sisimai's vocabulary (`userunknown`, `mailboxfull`, ...).
+    #[getter]
+    fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(members(py)?.reason(py, self.verdict.reason()))
+    }
+
+    /// `Bounce`: hard (the address itself is bad), soft or none.
+    #[getter]
+    fn bounce(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(members(py)?.bounce(py, self.verdict.bounce()))
+    }
+
+    /// `Action`: what a sender should do.
+    #[getter]
+    fn action(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(members(py)?.action(py, self.verdict.action()))
+    }
+
+    /// `DecidedBy`: which evidence decided the reason.
+    #[getter]
+    fn decided_by(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(members(py)?.decided_by(py, self.verdict.evidence().decided_by()))
+    }
+
+    /// The evidence: codes used, the rule that decided.
+    #[getter]
+    fn evidence(&self) -> PyEvidence {
+        PyEvidence {
+            verdict: self.verdict.clone(),
+            matched: self.matched,
+        }
+    }
+
+    /// The verdict as the golden files write it: names and codes, JSON-ready.
+    fn as_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let v = &self.verdict;
+        let e = v.evidence();
+        let d = PyDict::new(py);
+        d.set_item("class", v.class().as_str())?;
+        d.set_item("reason", v.reason().as_str())?;
+        d.set_item("bounce", v.bounce().as_str())?;
+        d.set_item("action", v.action().as_str())?;
+        d.set_item("decided_by", e.decided_by().as_str())?;
+        d.set_item("enhanced", e.enhanced().map(|c| c.to_string()))?;
+        d.set_item("reply_code", e.reply_code().map(|c| c.as_u16()))?;
+        Ok(d)
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyVerdict>()
+            .is_ok_and(|o| o.get().verdict == self.verdict)
+    }
+
+    fn __repr__(&self) -> String {
+        let v = &self.verdict;
+        format!(
+            "<Verdict class={} reason={} bounce={} action={} decided_by={}>",
+            v.class(),
+            v.reason(),
+            v.bounce(),
+            v.action(),
+            v.evidence().decided_by()
+        )
+    }
+}
+
+/// Why a verdict is what it is.
+#[pyclass(frozen, module = "smtp_codes", name = "Evidence")]
+struct PyEvidence {
+    verdict: Verdict,
+    matched: Option<(usize, usize)>,
+}
+
+#[pymethods]
+impl PyEvidence {
+    /// `DecidedBy`: which evidence decided the reason.
+    #[getter]
+    fn decided_by(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(members(py)?.decided_by(py, self.verdict.evidence().decided_by()))
+    }
+
+    /// The enhanced status code that counted, if any.
+    #[getter]
+    fn enhanced(&self) -> Option<PyEnhancedCode> {
+        self.verdict.evidence().enhanced().map(PyEnhancedCode)
+    }
+
+    /// The reply code that counted, if any.
+    #[getter]
+    fn reply_code(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        match self.verdict.evidence().reply_code() {
+            Some(c) => Ok(Some(members(py)?.reply(py, c))),
+            None => Ok(None),
+        }
+    }
+
+    /// The provider whose rule decided (`Google`, `Microsoft`, ...).
+    #[getter]
+    fn provider(&self) -> Option<&'static str> {
+        self.verdict
+            .evidence()
+            .provider_rule()
+            .map(|r| r.provider())
+    }
+
+    /// Where the deciding rule comes from (a provider's documentation page,
+    /// the source of a text rule).
+    #[getter]
+    fn source(&self) -> Option<&'static str> {
+        let e = self.verdict.evidence();
+        e.provider_rule()
+            .map(|r| r.source())
+            .or_else(|| e.text_rule().map(|r| r.source()))
+    }
+
+    /// The phrase of the text rule that decided, if one did.
+    #[getter]
+    fn phrase(&self) -> Option<&'static str> {
+        self.verdict.evidence().text_rule().map(|r| r.phrase())
+    }
+
+    /// Where that phrase is in the diagnostic: `(start, end)` indices.
+    #[getter]
+    fn matched(&self) -> Option<(usize, usize)> {
+        self.matched
+    }
+
+    /// In words, why the rule applies.
+    #[getter]
+    fn why(&self) -> &'static str {
+        self.verdict.evidence().why()
+    }
+
+    fn __repr__(&self) -> String {
+        let e = self.verdict.evidence();
+        format!(
+            "<Evidence decided_by={} enhanced={} reply_code={} why={:?}>",
+            e.decided_by(),
+            e.enhanced().map_or("None".into(), |c| c.to_string()),
+            e.reply_code().map_or("None".into(), |c| c.to_string()),
+            e.why()
+        )
+    }
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyVerdict>()?;
+    m.add_class::<PyEvidence>()?;
+    m.add_function(wrap_pyfunction!(classify, m)?)?;
+    m.add_function(wrap_pyfunction!(classify_many, m)?)?;
+    Ok(())
+}
