@@ -45,7 +45,7 @@
 //! ```
 
 use crate::enhanced::resolve_status;
-use crate::find::{best_enhanced, best_reply};
+use crate::find::best_codes;
 use crate::{EnhancedCode, ReplyCode};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use core::fmt;
@@ -839,6 +839,18 @@ impl TextScan {
         scan
     }
 
+    /// The provider rules whose text occurs, in the table's order.
+    fn provider_texts_seen(&self) -> impl Iterator<Item = usize> + '_ {
+        let first = TEXT_RULES.len();
+        (first..first + PROVIDER_RULES.len())
+            .filter(|i| {
+                self.seen
+                    .get(i / 64)
+                    .is_some_and(|w| w & (1 << (i % 64)) != 0)
+            })
+            .map(move |i| i - first)
+    }
+
     fn provider_text_seen(&self, rule: usize) -> bool {
         let i = TEXT_RULES.len() + rule;
         self.seen
@@ -921,18 +933,14 @@ fn default_action(reason: Reason, class: Outcome) -> Action {
 /// ```
 pub fn classify(signals: &Signals<'_>) -> Verdict {
     let text = signals.diagnostic.unwrap_or(b"");
-    let text_enhanced = if text.is_empty() {
-        None
+    let (text_enhanced, text_reply) = if text.is_empty() {
+        (None, None)
     } else {
-        best_enhanced(text)
+        best_codes(text)
     };
     // RFC 3464 §2.3.6: a diagnostic of another type than `smtp` (`X-Unix; 255`
     // is an exit status) holds no SMTP reply code.
-    let text_reply = if text.is_empty() || !smtp_type(text) {
-        None
-    } else {
-        best_reply(text)
-    };
+    let text_reply = text_reply.filter(|_| smtp_type(text));
     let reply = signals.reply_code.or(text_reply);
     let enhanced = resolve_status(signals.status, text_enhanced);
     let scan = TextScan::run(text);
@@ -967,15 +975,37 @@ pub fn classify(signals: &Signals<'_>) -> Verdict {
     let mut code_action = None;
     let codes = [enhanced, text_enhanced];
 
-    let provider = PROVIDER_RULES.iter().enumerate().find(|(i, r)| {
-        r.host_matches(signals.remote_host)
-            && r.code_matches(&codes, reply)
-            && (r.text.is_empty() || scan.provider_text_seen(*i))
-    });
+    let provider = match signals.remote_host {
+        // Without a host only rules that look for a text can apply: try the
+        // ones whose text was seen, in the table's order.
+        None => scan
+            .provider_texts_seen()
+            .map(|i| &PROVIDER_RULES[i])
+            .find(|r| r.code_matches(&codes, reply)),
+        Some(host) => {
+            // Consecutive rules share their domain list: match the host once.
+            let mut last: Option<(*const &str, bool)> = None;
+            PROVIDER_RULES.iter().enumerate().find_map(|(i, r)| {
+                let key = r.domains.as_ptr();
+                let host_ok = match last {
+                    Some((k, ok)) if k == key && !r.domains.is_empty() => ok,
+                    _ => {
+                        let ok = r.host_matches(Some(host));
+                        last = Some((key, ok));
+                        ok
+                    }
+                };
+                (host_ok
+                    && (r.text.is_empty() || scan.provider_text_seen(i))
+                    && r.code_matches(&codes, reply))
+                .then_some(r)
+            })
+        }
+    };
     let status_rule = enhanced.and_then(|e| status_rule(e.subject(), e.detail()));
     let reply_rule = reply.and_then(|r| reply_rule(r.as_u16()));
 
-    let reason = if let Some((_, rule)) = provider {
+    let reason = if let Some(rule) = provider {
         evidence.decided_by = DecidedBy::ProviderRule;
         evidence.provider_rule = Some(rule);
         evidence.why = rule.source;

@@ -746,6 +746,15 @@ pub fn best_enhanced(text: &[u8]) -> Option<EnhancedCode> {
 /// assert_eq!(best("nothing"), None);
 /// ```
 pub fn best_reply(text: &[u8]) -> Option<ReplyCode> {
+    best_codes(text).1
+}
+
+/// [`best_enhanced`] and [`best_reply`] in one pass over the text.
+#[cfg_attr(not(feature = "classify"), allow(dead_code))]
+pub(crate) fn best_codes(text: &[u8]) -> (Option<EnhancedCode>, Option<ReplyCode>) {
     let (enhanced, reply) = best(text);
-    enhanced.and_then(|(_, paired)| paired).or(reply)
+    (
+        enhanced.map(|(e, _)| e),
+        enhanced.and_then(|(_, paired)| paired).or(reply),
+    )
 }
