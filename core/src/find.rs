@@ -109,6 +109,21 @@ pub enum FoundContext {
     Text,
 }
 
+impl FoundContext {
+    /// A stable lowercase name: `after_reply`, `anchored` or `text`.
+    ///
+    /// ```
+    /// assert_eq!(smtp_codes::FoundContext::Anchored.as_str(), "anchored");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FoundContext::AfterReply(_) => "after_reply",
+            FoundContext::Anchored => "anchored",
+            FoundContext::Text => "text",
+        }
+    }
+}
+
 /// One code found in text, with where it is and where it stands.
 ///
 /// ```

@@ -74,6 +74,22 @@ pub enum AssociatedKind {
     Listed,
 }
 
+impl AssociatedKind {
+    /// A stable lowercase name: `any`, `not_given`, `blank` or `listed`.
+    ///
+    /// ```
+    /// assert_eq!(smtp_codes::AssociatedKind::NotGiven.as_str(), "not_given");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AssociatedKind::Any => "any",
+            AssociatedKind::NotGiven => "not_given",
+            AssociatedKind::Blank => "blank",
+            AssociatedKind::Listed => "listed",
+        }
+    }
+}
+
 /// The "Associated basic status code" column of a registered status,
 /// structured, with the registry's text kept verbatim.
 ///
