@@ -426,20 +426,31 @@ impl<'a> DeliveryStatus<'a> {
     }
 
     /// Reads either a whole bounce message or a bare `message/delivery-status`
-    /// body: a message whose delivery-status part is found is read as a
-    /// message, anything else as a body. Needs the `mime` feature.
+    /// body: input that is no message ([`MessageError::NotAMessage`]) or no
+    /// report ([`MessageError::NotAReport`]: a delivery-status body parses as
+    /// a header section without a report type) is read as a body; any other
+    /// message is read as a message, so a read receipt stays
+    /// [`MessageError::OtherReportType`]. Errors of a body read this way are
+    /// [`MessageError::Body`] with a part offset of 0: offsets always count
+    /// from the start of `input`. Needs the `mime` feature.
     ///
     /// ```
-    /// use smtp_codes::dsn::DeliveryStatus;
+    /// use smtp_codes::dsn::{DeliveryStatus, MessageError};
     /// let body = b"Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.1.1\n";
     /// assert_eq!(DeliveryStatus::parse_any(body)?.recipients().len(), 1);
-    /// # Ok::<(), smtp_codes::dsn::DsnError>(())
+    /// let receipt = b"Content-Type: multipart/report; report-type=disposition-notification; boundary=b\r\n\r\n--b\r\n\r\nread\r\n--b--\r\n";
+    /// assert!(matches!(DeliveryStatus::parse_any(receipt), Err(MessageError::OtherReportType { .. })));
+    /// # Ok::<(), MessageError>(())
     /// ```
-    pub fn parse_any(input: &'a [u8]) -> Result<DeliveryStatus<'a>, DsnError> {
+    pub fn parse_any(input: &'a [u8]) -> Result<DeliveryStatus<'a>, MessageError> {
         match DeliveryStatus::parse_message(input) {
-            Ok(dsn) => Ok(dsn),
-            Err(MessageError::Body { error, .. }) => Err(error),
-            Err(_) => DeliveryStatus::parse(input),
+            Err(MessageError::NotAMessage | MessageError::NotAReport { .. }) => {
+                DeliveryStatus::parse(input).map_err(|error| MessageError::Body {
+                    error,
+                    part_offset: 0,
+                })
+            }
+            other => other,
         }
     }
 }
