@@ -32,21 +32,6 @@ pub(crate) struct Input {
 }
 
 impl Input {
-    /// The inputs read from a DSN recipient group.
-    pub(crate) fn for_dsn(
-        diagnostic: Option<Vec<u8>>,
-        status: Option<EnhancedCode>,
-        remote_host: Option<String>,
-    ) -> Input {
-        Input {
-            diagnostic,
-            is_str: false,
-            status,
-            remote_host,
-            ..Input::default()
-        }
-    }
-
     fn run(&self) -> PyVerdict {
         let mut s = Signals::new();
         if let Some(d) = &self.diagnostic {
@@ -64,17 +49,23 @@ impl Input {
         if let Some(c) = self.command {
             s = s.command(c);
         }
-        let verdict = core_classify(&s);
-        let matched = verdict.evidence().matched().map(|m| {
-            let d = self.diagnostic.as_deref().unwrap_or_default();
-            (index(d, m.start, self.is_str), index(d, m.end, self.is_str))
-        });
-        PyVerdict { verdict, matched }
+        let diagnostic = self.diagnostic.as_deref().unwrap_or_default();
+        PyVerdict::new(core_classify(&s), diagnostic, self.is_str)
     }
 }
 
-pub(crate) fn run(input: &Input) -> PyVerdict {
-    input.run()
+impl PyVerdict {
+    /// Core's verdict, its matched span as indices into `diagnostic` (the
+    /// text classified: characters when it was a `str`, else bytes).
+    pub(crate) fn new(verdict: Verdict, diagnostic: &[u8], is_str: bool) -> PyVerdict {
+        let matched = verdict.evidence().matched().map(|m| {
+            (
+                index(diagnostic, m.start, is_str),
+                index(diagnostic, m.end, is_str),
+            )
+        });
+        PyVerdict { verdict, matched }
+    }
 }
 
 static SIGNALS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();

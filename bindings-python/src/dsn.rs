@@ -1,9 +1,9 @@
 //! `parse_dsn`: delivery status notifications (RFC 3464), one record per
 //! recipient.
 
-use crate::classify::{Input, PyVerdict, run};
+use crate::classify::PyVerdict;
 use crate::codes::PyEnhancedCode;
-use crate::errors::{parse_error, snake};
+use crate::errors::parse_error;
 use crate::input::Text;
 use crate::members::members;
 use pyo3::prelude::*;
@@ -109,8 +109,10 @@ impl PyDsnRecipient {
         }
     }
 
-    /// The classification of this recipient's failure (or success): from
-    /// its Status, whole Diagnostic-Code and Remote-MTA host.
+    /// The classification of this recipient's failure (or success): core's
+    /// verdict on the recipient, from its Status, Diagnostic-Code, reply code
+    /// and Remote-MTA host. `evidence.matched` counts bytes of the
+    /// Diagnostic-Code text after its type (`diagnostic_code`).
     #[getter]
     fn verdict(&self, py: Python<'_>) -> Py<PyVerdict> {
         self.verdict.clone_ref(py)
@@ -130,16 +132,10 @@ fn recipient(py: Python<'_>, r: &Recipient<'_>) -> PyResult<PyDsnRecipient> {
     let (final_recipient, final_recipient_type) = typed(r.final_recipient());
     let (remote_mta, _) = typed(r.remote_mta());
     let diagnostic = r.diagnostic_code();
-    // What classify reads from a DSN: the Status code, the whole
-    // Diagnostic-Code value (its type tells whether it is an SMTP reply)
-    // and the Remote-MTA host.
-    let signals = Input::for_dsn(
-        r.get("Diagnostic-Code").map(|v| v.as_bytes().to_vec()),
-        r.status().and_then(|s| s.code()),
-        r.remote_mta()
-            .filter(|m| m.has_type("dns"))
-            .map(|m| text(m.value())),
-    );
+    // Core's span counts in the diagnostic it classified: the Diagnostic-Code
+    // text after its type. Given back as byte offsets.
+    let classified = diagnostic.map_or(&[][..], |d| d.text().as_bytes());
+    let verdict = PyVerdict::new(r.verdict(), classified, false);
     Ok(PyDsnRecipient {
         final_recipient,
         final_recipient_type,
@@ -157,7 +153,7 @@ fn recipient(py: Python<'_>, r: &Recipient<'_>) -> PyResult<PyDsnRecipient> {
         will_retry_until: r.will_retry_until().map(text),
         fields: fields(r.fields()),
         offset: r.offset(),
-        verdict: Py::new(py, run(&signals))?,
+        verdict: Py::new(py, verdict)?,
     })
 }
 
@@ -230,7 +226,7 @@ fn report(py: Python<'_>, dsn: &DeliveryStatus<'_>) -> PyResult<PyDeliveryStatus
         defects: dsn
             .defects()
             .iter()
-            .map(|d| (snake(&format!("{:?}", d.kind())), d.offset()))
+            .map(|d| (d.kind().as_str().to_owned(), d.offset()))
             .collect(),
     })
 }
@@ -239,7 +235,7 @@ fn body_error(py: Python<'_>, e: &DsnError, base: usize) -> PyErr {
     parse_error(
         py,
         e.to_string(),
-        &snake(&format!("{:?}", e.kind())),
+        e.kind().as_str(),
         Some(base + e.offset()),
         None,
     )
@@ -248,22 +244,16 @@ fn body_error(py: Python<'_>, e: &DsnError, base: usize) -> PyErr {
 fn message_error(py: Python<'_>, e: &MessageError) -> PyErr {
     match e {
         MessageError::Body { error, part_offset } => body_error(py, error, *part_offset),
-        other => parse_error(
-            py,
-            other.to_string(),
-            &snake(&format!("{other:?}")),
-            None,
-            None,
-        ),
+        other => parse_error(py, other.to_string(), other.as_str(), None, None),
     }
 }
 
 /// Parses a delivery status notification: a whole bounce message (RFC 6522
 /// `multipart/report`) or a bare `message/delivery-status` body.
 ///
-/// `message=None` reads `data` as a message and, when it is no report (no
-/// header section, or not multipart/report), as a body; `True` or `False`
-/// say which it is.
+/// `message=None` reads `data` as core's `DeliveryStatus::parse_any` does:
+/// as a message when its delivery-status part is found, else as a body.
+/// `True` or `False` say which it is.
 #[pyfunction]
 #[pyo3(signature = (data, *, message = None))]
 fn parse_dsn(
@@ -273,24 +263,21 @@ fn parse_dsn(
 ) -> PyResult<PyDeliveryStatus> {
     let input = Text::from(data, "data")?;
     let bytes = input.as_bytes();
-    let as_body = |py: Python<'_>| match DeliveryStatus::parse(bytes) {
-        Ok(d) => report(py, &d),
-        Err(e) => Err(body_error(py, &e, 0)),
-    };
-    if message == Some(false) {
-        return as_body(py);
-    }
-    match DeliveryStatus::parse_message(bytes) {
-        Ok(d) => report(py, &d),
-        Err(e @ (MessageError::NotAMessage | MessageError::NotAReport { .. }))
-            if message.is_none() =>
-        {
-            match DeliveryStatus::parse(bytes) {
-                Ok(d) => report(py, &d),
-                Err(_) => Err(message_error(py, &e)),
-            }
-        }
-        Err(e) => Err(message_error(py, &e)),
+    match message {
+        // Core's error says not where the part starts: for a message, the
+        // offset counts in its delivery-status part's body.
+        None => match DeliveryStatus::parse_any(bytes) {
+            Ok(d) => report(py, &d),
+            Err(e) => Err(body_error(py, &e, 0)),
+        },
+        Some(true) => match DeliveryStatus::parse_message(bytes) {
+            Ok(d) => report(py, &d),
+            Err(e) => Err(message_error(py, &e)),
+        },
+        Some(false) => match DeliveryStatus::parse(bytes) {
+            Ok(d) => report(py, &d),
+            Err(e) => Err(body_error(py, &e, 0)),
+        },
     }
 }
 

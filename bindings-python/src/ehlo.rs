@@ -1,11 +1,11 @@
 //! `parse_ehlo`: the greeting and service extensions of an EHLO reply.
 
-use crate::errors::{parse_error, parse_error_value, snake};
+use crate::errors::{parse_error, parse_error_value};
 use crate::input::{Text, type_error};
 use crate::members::members;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
-use smtp_codes::{Ehlo, EhloError, EhloErrorKind, EhloKeyword, Extension};
+use smtp_codes::{Ehlo, EhloError, EhloKeyword, Extension};
 
 enum Source {
     /// The raw reply, `250-...` lines.
@@ -27,18 +27,11 @@ macro_rules! with_ehlo {
     };
 }
 
-fn kind(k: EhloErrorKind) -> String {
-    match k {
-        EhloErrorKind::ReplyLine(k) => k.as_str().to_owned(),
-        other => snake(&format!("{other:?}")),
-    }
-}
-
 fn error(py: Python<'_>, e: &EhloError) -> PyErr {
     parse_error(
         py,
         e.to_string(),
-        &kind(e.kind()),
+        e.kind().as_str(),
         Some(e.offset()),
         Some(e.line()),
     )
@@ -147,7 +140,7 @@ impl PyEhlo {
                 parse_error_value(
                     py,
                     e.to_string(),
-                    &kind(e.kind()),
+                    e.kind().as_str(),
                     Some(e.offset()),
                     Some(e.line()),
                 )

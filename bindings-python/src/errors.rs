@@ -35,29 +35,10 @@ pub(crate) fn parse_error(
     }
 }
 
-/// An error kind that core names only through `Debug` (`NoRecipients`), in
-/// the lowercase form of the names core gives elsewhere (`no_recipients`).
-pub(crate) fn snake(debug_name: &str) -> String {
-    let name = debug_name
-        .split(['(', ' ', '{'])
-        .next()
-        .unwrap_or(debug_name);
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, c) in name.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// UpperCamelCase to SCREAMING_SNAKE_CASE, the rule codegen uses for the
 /// `ReplyCode` constants (`MailboxUnavailable` to `MAILBOX_UNAVAILABLE`).
+/// Kept because core has no runtime identifier name for the members of its
+/// generated registry enums: the Python member names are made from `Debug`.
 pub(crate) fn screaming(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 8);

@@ -40,11 +40,7 @@ impl PyFound {
     /// `anchored` (at the start of a line or after a mark), or `text`.
     #[getter]
     fn context(&self) -> &'static str {
-        match self.context {
-            FoundContext::AfterReply(_) => "after_reply",
-            FoundContext::Anchored => "anchored",
-            _ => "text",
-        }
+        self.context.as_str()
     }
 
     /// The reply code this enhanced code follows, if it follows one.

@@ -1,8 +1,11 @@
 //! The registry tables and vocabularies, exported once at import for
 //! `_enums.py` to build the Python enums from. Member names are core's
-//! identifiers in SCREAMING_SNAKE_CASE.
+//! identifiers in SCREAMING_SNAKE_CASE: core has no runtime name for the
+//! members of its generated registry enums (`KnownReplyCode`, `Class`,
+//! `Subject`, `EnhancedStatus`, `EhloKeyword`, `ServerLimit`), so their
+//! `Debug` identifier is converted here (`screaming`), by codegen's rule.
 
-use crate::errors::{screaming, snake};
+use crate::errors::screaming;
 use crate::members::members;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -117,7 +120,7 @@ fn _statuses(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyDict>>> {
             d.set_item("submitter", s.submitter())?;
             d.set_item("change_controller", s.change_controller())?;
             d.set_item("associated_text", a.raw())?;
-            d.set_item("associated_kind", snake(&format!("{:?}", a.kind())))?;
+            d.set_item("associated_kind", a.kind().as_str())?;
             let codes: Vec<u16> = a.codes().iter().map(|c| c.as_u16()).collect();
             d.set_item("associated_codes", codes)?;
             let classes: Vec<u8> = a.classes().iter().map(|&c| c as u8).collect();
