@@ -252,8 +252,8 @@ fn message_error(py: Python<'_>, e: &MessageError) -> PyErr {
 /// `multipart/report`) or a bare `message/delivery-status` body.
 ///
 /// `message=None` reads `data` as core's `DeliveryStatus::parse_any` does:
-/// as a message when its delivery-status part is found, else as a body.
-/// `True` or `False` say which it is.
+/// as a body when it is no message or no report, else as a message (a read
+/// receipt is an error). `True` or `False` say which it is.
 #[pyfunction]
 #[pyo3(signature = (data, *, message = None))]
 fn parse_dsn(
@@ -264,11 +264,9 @@ fn parse_dsn(
     let input = Text::from(data, "data")?;
     let bytes = input.as_bytes();
     match message {
-        // Core's error says not where the part starts: for a message, the
-        // offset counts in its delivery-status part's body.
         None => match DeliveryStatus::parse_any(bytes) {
             Ok(d) => report(py, &d),
-            Err(e) => Err(body_error(py, &e, 0)),
+            Err(e) => Err(message_error(py, &e)),
         },
         Some(true) => match DeliveryStatus::parse_message(bytes) {
             Ok(d) => report(py, &d),

@@ -462,7 +462,7 @@ fn verdict_json(v: &Verdict) -> Value {
 fn dsn(file: Option<&std::path::Path>, as_json: bool) -> Result<(), Failure> {
     let input = read_input(file)?;
     let report = smtp_codes::dsn::DeliveryStatus::parse_any(&input)
-        .map_err(|e| Failure::Input(format!("not a delivery status notification: {e}")))?;
+        .map_err(|e| Failure::Input(e.to_string()))?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let lossy = |v: &smtp_codes::dsn::FieldValue<'_>| v.to_string_lossy().into_owned();
     for r in report.recipients() {
