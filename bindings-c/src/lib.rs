@@ -21,6 +21,7 @@
 // In the header's order: cbindgen reads the modules as declared.
 mod classify;
 mod dsn;
+mod ehlo;
 mod reply;
 mod text;
 
@@ -153,6 +154,16 @@ pub(crate) unsafe fn input<'a>(data: *const u8, len: usize) -> Result<&'a [u8], 
     Ok(unsafe { std::slice::from_raw_parts(data, len) })
 }
 
+/// Where `part`, a subslice of `whole`, starts in it. A `part` from
+/// elsewhere is a bug: `SMTP_CODES_ERR_PANIC`, never a wrong offset.
+pub(crate) fn offset_in(whole: &[u8], part: &[u8]) -> Result<usize, smtp_codes_result> {
+    let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    if start > whole.len() || part.len() > whole.len() - start {
+        return Err(SMTP_CODES_ERR_PANIC);
+    }
+    Ok(start)
+}
+
 /// A struct C passes in, borrowed. Every such struct holds only integers and
 /// raw pointers, for which any bit pattern is a valid value.
 ///
@@ -260,6 +271,44 @@ pub extern "C" fn smtp_codes_result_name(result: u32) -> *const c_char {
             _ => return None,
         })
     })
+}
+
+/// A global allocator for the unit tests that counts, per thread, what
+/// the functions allocate: the README promises nothing for most.
+#[cfg(test)]
+pub(crate) mod counting {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    struct Counting;
+
+    thread_local! {
+        static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    // SAFETY: forwards to the system allocator; only counts.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            ALLOCATIONS.with(|c| c.set(c.get() + 1));
+            // SAFETY: the caller's promises, passed on.
+            unsafe { System.alloc(layout) }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            // SAFETY: the caller's promises, passed on.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+    }
+
+    #[global_allocator]
+    static GLOBAL: Counting = Counting;
+
+    /// How many allocations `f` made on this thread.
+    pub(crate) fn allocations_in(f: impl FnOnce()) -> usize {
+        let before = ALLOCATIONS.with(Cell::get);
+        f();
+        ALLOCATIONS.with(Cell::get) - before
+    }
 }
 
 #[cfg(test)]

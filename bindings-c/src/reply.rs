@@ -2,7 +2,7 @@
 //! results as integers and as offsets into the caller's buffer.
 
 use crate::smtp_codes_result::*;
-use crate::{Ffi, Out, borrow, guard, guard_str, input, smtp_codes_result};
+use crate::{Ffi, Out, borrow, guard, guard_str, input, offset_in, smtp_codes_result};
 use smtp_codes_core::{
     Class, Defect, EnhancedCode, Mode, ParseErrorKind, ParseOptions, ParseStatus, Reply, ReplyCode,
     ReplyErrorKind,
@@ -86,7 +86,7 @@ pub enum smtp_codes_parse_error_kind {
 use smtp_codes_parse_error_kind::*;
 
 impl smtp_codes_parse_error_kind {
-    fn of_line(kind: ParseErrorKind) -> smtp_codes_parse_error_kind {
+    pub(crate) fn of_line(kind: ParseErrorKind) -> smtp_codes_parse_error_kind {
         match kind {
             ParseErrorKind::Empty => SMTP_CODES_PARSE_ERROR_EMPTY,
             ParseErrorKind::ExpectedDigit => SMTP_CODES_PARSE_ERROR_EXPECTED_DIGIT,
@@ -514,12 +514,7 @@ pub unsafe extern "C" fn smtp_codes_reply_line(
             .nth(index)
             .ok_or(SMTP_CODES_ERR_INVALID_ARGUMENT)?;
         let text = line.text();
-        // The text is a subslice of `data`: its distance from the start.
-        let start = (text.as_ptr() as usize).wrapping_sub(data.as_ptr() as usize);
-        if start > data.len() || text.len() > data.len() - start {
-            return Err(SMTP_CODES_ERR_PANIC);
-        }
-        offset.write(start);
+        offset.write(offset_in(data, text)?);
         length.write(text.len());
         Ok(())
     })
