@@ -999,6 +999,64 @@ typedef uint32_t smtp_codes_ehlo_error_kind;
 #endif // __cplusplus
 
 /**
+ * What a found code is (`smtp_codes_found`).
+ */
+enum smtp_codes_found_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * A basic reply code (RFC 5321 §4.2): `550`.
+     */
+    SMTP_CODES_FOUND_REPLY = 1,
+    /**
+     * An enhanced status code (RFC 3463 §2): `5.1.1`.
+     */
+    SMTP_CODES_FOUND_ENHANCED = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum smtp_codes_found_kind smtp_codes_found_kind;
+#else
+typedef uint32_t smtp_codes_found_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Where a found code stands in the text, which tells how far to trust it.
+ */
+enum smtp_codes_found_context
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * An enhanced code right after a reply code, where RFC 2034 §4 puts it
+     * (`550 5.1.1`, `550-5.1.1`, `550 #5.1.1`); `after_reply` holds that
+     * reply code, whose class may or may not agree.
+     */
+    SMTP_CODES_FOUND_AFTER_REPLY = 1,
+    /**
+     * At the start of the text or of a line, or after a mark that
+     * introduces a code (`said: 550`, `Status: 5.1.1`, `smtp;550`, `#5.1.0`).
+     */
+    SMTP_CODES_FOUND_ANCHORED = 2,
+    /**
+     * Anywhere else in running text (also a context this version of the
+     * binding does not know).
+     */
+    SMTP_CODES_FOUND_TEXT = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum smtp_codes_found_context smtp_codes_found_context;
+#else
+typedef uint32_t smtp_codes_found_context;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * What went wrong, for `SMTP_CODES_ERR_PARSE`: the kinds of the core
  * crate's `ParseErrorKind` and `ReplyErrorKind`, with their stable names
  * (`smtp_codes_parse_error_name`).
@@ -1577,6 +1635,49 @@ typedef struct smtp_codes_ehlo_extension {
 } smtp_codes_ehlo_extension;
 
 /**
+ * One code found in text (`smtp_codes_find_codes`).
+ */
+typedef struct smtp_codes_found {
+    /**
+     * A reply code or an enhanced code.
+     */
+    smtp_codes_found_kind kind;
+    /**
+     * The reply code (`SMTP_CODES_FOUND_REPLY`); 0 for an enhanced code.
+     */
+    uint16_t reply_code;
+    /**
+     * The enhanced code (`SMTP_CODES_FOUND_ENHANCED`); `class_` 0 for a
+     * reply code.
+     */
+    struct smtp_codes_enhanced enhanced;
+    /**
+     * Where its digits start in the text: `offset` and `length` bytes
+     * parse back to the code (Exchange's `#` and a sentence's final `.` are
+     * not part of it).
+     */
+    size_t offset;
+    /**
+     * How many bytes its digits take.
+     */
+    size_t length;
+    /**
+     * Where it stands.
+     */
+    smtp_codes_found_context context;
+    /**
+     * For `SMTP_CODES_FOUND_AFTER_REPLY`: the reply code it follows; 0
+     * otherwise.
+     */
+    uint16_t after_reply;
+    /**
+     * Whether this is an enhanced code right after a reply code of its
+     * class: `550 5.1.1` agrees, `550 4.4.7` does not.
+     */
+    bool agrees_with_reply;
+} smtp_codes_found;
+
+/**
  * Where and why parsing failed, written to `error_out` (when not NULL) if
  * and only if a function returns `SMTP_CODES_ERR_PARSE`.
  */
@@ -1945,6 +2046,44 @@ const char *smtp_codes_ehlo_keyword_description(uint32_t keyword);
  * no `SMTP_CODES_EHLO_*` value.
  */
 smtp_codes_result smtp_codes_ehlo_keyword_deprecated(uint32_t keyword, bool *deprecated_out);
+
+/**
+ * Finds the reply codes and enhanced status codes in free text, in order
+ * of appearance, by the rules of the core crate's `find_codes` (numbers are
+ * read whole, so IP addresses, versions, dates and sizes are not codes).
+ * Writes the first `capacity` codes found to `found_out[0..]` and the
+ * number of codes in the whole text to `*count_out`, which may be more
+ * than `capacity` (call again with a larger array to get them all; a
+ * capacity of 0 only counts, `found_out` must still not be NULL). Linear
+ * time on any input; allocates nothing.
+ * `SMTP_CODES_ERR_INVALID_ARGUMENT` when `capacity` values cannot fit in
+ * memory (over `PTRDIFF_MAX` bytes) or `found_out` is misaligned.
+ */
+smtp_codes_result smtp_codes_find_codes(const uint8_t *text,
+                                        size_t len,
+                                        struct smtp_codes_found *found_out,
+                                        size_t capacity,
+                                        size_t *count_out);
+
+/**
+ * The enhanced status code that counts in free text (the core crate's
+ * `best_enhanced`): one where codes stand over one in running text, the
+ * more specific over `X.0.0` and the timeouts `X.4.7` that wrap the real
+ * cause, one after a reply code of its class, else the first.
+ * `SMTP_CODES_ERR_NOT_FOUND` when the text holds none.
+ */
+smtp_codes_result smtp_codes_best_enhanced(const uint8_t *text,
+                                           size_t len,
+                                           struct smtp_codes_enhanced *code_out);
+
+/**
+ * The reply code that counts in free text (the core crate's `best_reply`):
+ * the one the best enhanced code follows, else the first reply code where
+ * codes stand (start of a line, `said: `, `smtp;`) or followed by an
+ * enhanced code, else the first. `SMTP_CODES_ERR_NOT_FOUND` when the text
+ * holds none.
+ */
+smtp_codes_result smtp_codes_best_reply(const uint8_t *text, size_t len, uint16_t *code_out);
 
 /**
  * The stable name of a `SMTP_CODES_PARSE_ERROR_*` kind, as the core crate

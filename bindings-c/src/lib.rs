@@ -22,6 +22,7 @@
 mod classify;
 mod dsn;
 mod ehlo;
+mod find;
 mod reply;
 mod text;
 
@@ -212,6 +213,41 @@ impl<T> Out<T> {
         // SAFETY: checked not NULL and aligned in `new`, whose caller promised
         // memory valid for a `T`; `write` does not read or drop the old value.
         unsafe { self.0.write(value) }
+    }
+}
+
+/// An output array of `capacity` values, checked before any work; values
+/// are written one at a time, at the end.
+pub(crate) struct OutArray<T> {
+    first: *mut T,
+    capacity: usize,
+}
+
+impl<T> OutArray<T> {
+    /// # Safety
+    /// `p` is NULL or points to memory valid for writing `capacity` values.
+    pub(crate) unsafe fn new(p: *mut T, capacity: usize) -> Result<OutArray<T>, smtp_codes_result> {
+        if p.is_null() {
+            return Err(SMTP_CODES_ERR_NULL);
+        }
+        if !p.is_aligned() || capacity.saturating_mul(size_of::<T>()) > isize::MAX as usize {
+            return Err(SMTP_CODES_ERR_INVALID_ARGUMENT);
+        }
+        Ok(OutArray { first: p, capacity })
+    }
+
+    pub(crate) fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// Writes value `index`; nothing past the capacity.
+    pub(crate) fn write(&mut self, index: usize, value: T) {
+        if index < self.capacity {
+            // SAFETY: `index` is below the capacity the caller of `new`
+            // promised writable, and the pointer is aligned; `write` does not
+            // read or drop the old value.
+            unsafe { self.first.add(index).write(value) }
+        }
     }
 }
 
