@@ -457,6 +457,11 @@ enum smtp_codes_result
      * nothing was written.
      */
     SMTP_CODES_ERR_PANIC = 6,
+    /**
+     * The caller's output buffer is too small (`smtp_codes_reply_render`):
+     * nothing was written to it, and `*written_out` holds the size needed.
+     */
+    SMTP_CODES_ERR_BUFFER_TOO_SMALL = 7,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1136,6 +1141,52 @@ typedef uint32_t smtp_codes_parse_error_kind;
 #endif // __cplusplus
 
 /**
+ * Why `smtp_codes_reply_render` refused a reply: the core crate's
+ * `RenderError`.
+ */
+enum smtp_codes_render_error_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * The enhanced code's class is not the reply code's first digit
+     * (`550` with `4.2.2`; RFC 3463 §3).
+     */
+    SMTP_CODES_RENDER_ERROR_ENHANCED_CLASS_MISMATCH = 1,
+    /**
+     * A `3yz` reply with an enhanced code (RFC 2034 §4).
+     */
+    SMTP_CODES_RENDER_ERROR_ENHANCED_ON_INTERMEDIATE = 2,
+    /**
+     * A line holds CR or LF.
+     */
+    SMTP_CODES_RENDER_ERROR_LINE_BREAK = 3,
+    /**
+     * A line would be over 512 octets with its code and CRLF
+     * (RFC 5321 §4.5.3.1.5).
+     */
+    SMTP_CODES_RENDER_ERROR_LINE_TOO_LONG = 4,
+    /**
+     * A line's text starts with what a reader takes for an enhanced code
+     * (`5.1.1 ...`), or, after an enhanced code, with white space: it would
+     * read back as different text.
+     */
+    SMTP_CODES_RENDER_ERROR_AMBIGUOUS_TEXT = 5,
+    /**
+     * A kind this version of the binding does not know.
+     */
+    SMTP_CODES_RENDER_ERROR_OTHER = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum smtp_codes_render_error_kind smtp_codes_render_error_kind;
+#else
+typedef uint32_t smtp_codes_render_error_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * The SMTP command a reply answered (`smtp_codes_command_name`,
  * `smtp_codes_command_parse`); `SMTP_CODES_COMMAND_NONE` when not known.
  */
@@ -1375,6 +1426,8 @@ typedef struct smtp_codes_signals {
  * A view of bytes: `len` bytes at `data`, not NUL-terminated. `data` is
  * never NULL (an empty view points to a static empty string). Views into a
  * `smtp_codes_dsn` live until `smtp_codes_dsn_free`; others are static.
+ * Passed in (the lines of `smtp_codes_reply_render`), `data` must not be
+ * NULL either, even with `len` 0.
  */
 typedef struct smtp_codes_bytes {
     /**
@@ -1742,6 +1795,21 @@ typedef struct smtp_codes_reply {
 } smtp_codes_reply;
 
 /**
+ * Why a reply was refused, written to `error_out` (when not NULL) if and
+ * only if `smtp_codes_reply_render` returns `SMTP_CODES_ERR_PARSE`.
+ */
+typedef struct smtp_codes_render_error {
+    /**
+     * A `SMTP_CODES_RENDER_ERROR_*` value.
+     */
+    smtp_codes_render_error_kind kind;
+    /**
+     * For the kinds about one line: the line, from 0; 0 otherwise.
+     */
+    size_t line;
+} smtp_codes_render_error;
+
+/**
  * One meaning the RFCs give a reply code. Every string is static and
  * NUL-terminated.
  */
@@ -1782,8 +1850,8 @@ const char *smtp_codes_registry_updated(void);
 
 /**
  * The name of a `smtp_codes_result`: `"ok"`, `"incomplete"`, `"null"`,
- * `"parse"`, `"invalid_argument"`, `"not_found"`, `"panic"`; NULL for
- * another integer.
+ * `"parse"`, `"invalid_argument"`, `"not_found"`, `"panic"`,
+ * `"buffer_too_small"`; NULL for another integer.
  */
 const char *smtp_codes_result_name(uint32_t result);
 
@@ -2174,6 +2242,55 @@ smtp_codes_result smtp_codes_reply_line(const uint8_t *data,
                                         size_t index,
                                         size_t *offset_out,
                                         size_t *length_out);
+
+/**
+ * Reads the next reply of a buffer that holds several, such as a session
+ * transcript (commands, replies, anything), as the core crate's `Replies`:
+ * from byte `*offset_inout`, lines that do not start a reply are skipped,
+ * and the first complete reply is written to `*reply_out`, where it starts
+ * to `*start_out` (its lines: `smtp_codes_reply_line(data + *start_out,
+ * reply_out->length, ...)`), and `*offset_inout` moves past it. Start with
+ * `*offset_inout` at 0 and call until the result is not `SMTP_CODES_OK`:
+ * `SMTP_CODES_ERR_NOT_FOUND` when no complete reply is left (trailing
+ * lines that are not one, or a reply cut short at the end; nothing is
+ * written, `*offset_inout` included). `SMTP_CODES_ERR_INVALID_ARGUMENT`
+ * when `*offset_inout` is past `len` or `options` holds an unknown mode.
+ * Allocates nothing.
+ */
+smtp_codes_result smtp_codes_replies_next(const uint8_t *data,
+                                          size_t len,
+                                          size_t *offset_inout,
+                                          const struct smtp_codes_parse_options *options,
+                                          struct smtp_codes_reply *reply_out,
+                                          size_t *start_out);
+
+/**
+ * Writes a reply to send, as the core crate's `ReplyWriter` checks and
+ * writes it: `code` (of RFC 5321's grammar: first digit 2 to 5, second 0
+ * to 5), the enhanced code on every line when `enhanced_or_null` is not
+ * NULL (`class_` 0 counts as none too), and the `line_count` lines of text
+ * (UTF-8, without line endings; `lines` must not be NULL, even for no
+ * lines, which gives a bare code line `250\r\n`), each line ended by CRLF:
+ * `550-5.1.1 No such user\r\n550 5.1.1 Try again\r\n`.
+ *
+ * On `SMTP_CODES_OK` the reply is in `buf` (not NUL-terminated) and its
+ * length in `*written_out`. `SMTP_CODES_ERR_BUFFER_TOO_SMALL` when it does
+ * not fit in `cap` bytes: nothing is written to `buf`, and `*written_out`
+ * holds the size needed (so `cap` 0 asks for the size; `buf` must still not
+ * be NULL). `SMTP_CODES_ERR_PARSE` when the RFCs do not allow the reply
+ * (`error_out`, which may be NULL, says why and on which line),
+ * `SMTP_CODES_ERR_INVALID_ARGUMENT` for a code or enhanced code out of its
+ * range, a line that is not UTF-8, or `cap` over `PTRDIFF_MAX`. `buf` must
+ * not overlap the lines. Allocates nothing.
+ */
+smtp_codes_result smtp_codes_reply_render(uint32_t code,
+                                          const struct smtp_codes_enhanced *enhanced_or_null,
+                                          const struct smtp_codes_bytes *lines,
+                                          size_t line_count,
+                                          char *buf,
+                                          size_t cap,
+                                          size_t *written_out,
+                                          struct smtp_codes_render_error *error_out);
 
 /**
  * The reply text of a reply code's primary definition, as its RFC writes

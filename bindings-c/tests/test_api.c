@@ -50,7 +50,7 @@ static void names_of(name_fn f, uint32_t from, uint32_t count, const char *first
 }
 
 static void names(void) {
-    names_of(smtp_codes_result_name, 0, 7, "ok");
+    names_of(smtp_codes_result_name, 0, 8, "ok");
     names_of(smtp_codes_parse_error_name, 1, 15, "empty");
     names_of(smtp_codes_outcome_name, 1, 4, "success");
     names_of(smtp_codes_reason_name, 1, 34, "authfailure");
