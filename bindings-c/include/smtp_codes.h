@@ -1441,8 +1441,8 @@ typedef struct smtp_codes_bytes {
 } smtp_codes_bytes;
 
 /**
- * The classifier's answer. Its strings point to static memory or into the
- * signals' diagnostic.
+ * The classifier's answer. Its strings are static; its match is an offset
+ * into the diagnostic it was given.
  */
 typedef struct smtp_codes_verdict {
     /**
@@ -1485,7 +1485,9 @@ typedef struct smtp_codes_verdict {
     struct smtp_codes_bytes provider;
     /**
      * Where the phrase that decided is in the diagnostic (a text rule):
-     * offset and length in bytes; length 0 otherwise.
+     * offset and length in bytes; length 0 otherwise. The diagnostic is the
+     * signals' (`smtp_codes_classify`) or the recipient's `Diagnostic-Code`
+     * value (`smtp_codes_dsn_recipient_verdict`).
      */
     size_t matched_offset;
     /**
@@ -2014,6 +2016,19 @@ smtp_codes_result smtp_codes_dsn_recipient_effective_status(const struct smtp_co
 smtp_codes_result smtp_codes_dsn_recipient_reply_code(const struct smtp_codes_dsn *dsn,
                                                       size_t index,
                                                       uint16_t *code_out);
+
+/**
+ * The classifier's verdict on recipient `index`, from its fields as the
+ * core crate's `Recipient::verdict` reads them: the `Diagnostic-Code` text,
+ * the `Status` code, the reply code of an `smtp` diagnostic and the
+ * `Remote-MTA` host. `matched_offset` is an offset into the
+ * `Diagnostic-Code` value (the `value` of `smtp_codes_dsn_field_get` with
+ * `SMTP_CODES_DSN_DIAGNOSTIC_CODE`). A recipient with none of these gets
+ * the verdict on nothing (outcome unknown), not an error. Allocates nothing.
+ */
+smtp_codes_result smtp_codes_dsn_recipient_verdict(const struct smtp_codes_dsn *dsn,
+                                                   size_t index,
+                                                   struct smtp_codes_verdict *verdict_out);
 
 /**
  * The core crate's description of a `SMTP_CODES_DSN_DEFECT_*` kind
