@@ -1550,7 +1550,7 @@ typedef struct smtp_codes_dsn_defect {
 /**
  * An EHLO reply, read by `smtp_codes_ehlo_parse`: what fits in a fixed
  * size. Offsets are into the reply as given. The extension lines are read
- * with `smtp_codes_ehlo_extension`, the AUTH mechanisms with
+ * with `smtp_codes_ehlo_extension_get`, the AUTH mechanisms with
  * `smtp_codes_ehlo_auth_mechanism`.
  */
 typedef struct smtp_codes_ehlo {
@@ -1576,7 +1576,7 @@ typedef struct smtp_codes_ehlo {
      */
     size_t extension_count;
     /**
-     * How many of them are malformed (`smtp_codes_ehlo_extension` returns
+     * How many of them are malformed (`smtp_codes_ehlo_extension_get` returns
      * `SMTP_CODES_ERR_PARSE` for each, saying why). They are skipped by
      * every question, as the core crate does.
      */
@@ -1652,7 +1652,7 @@ typedef struct smtp_codes_ehlo_error {
 } smtp_codes_ehlo_error;
 
 /**
- * One extension line of an EHLO reply (`smtp_codes_ehlo_extension`).
+ * One extension line of an EHLO reply (`smtp_codes_ehlo_extension_get`).
  * Offsets are into the reply as given.
  */
 typedef struct smtp_codes_ehlo_extension {
@@ -2076,11 +2076,11 @@ smtp_codes_result smtp_codes_ehlo_parse(const uint8_t *data,
  * costs time quadratic in the number of lines (EHLO replies have a few
  * dozen at most).
  */
-smtp_codes_result smtp_codes_ehlo_extension(const uint8_t *data,
-                                            size_t len,
-                                            size_t index,
-                                            struct smtp_codes_ehlo_extension *extension_out,
-                                            struct smtp_codes_ehlo_error *error_out);
+smtp_codes_result smtp_codes_ehlo_extension_get(const uint8_t *data,
+                                                size_t len,
+                                                size_t index,
+                                                struct smtp_codes_ehlo_extension *extension_out,
+                                                struct smtp_codes_ehlo_error *error_out);
 
 /**
  * Whether an EHLO reply advertises registered keyword `keyword`

@@ -126,7 +126,7 @@ pub enum smtp_codes_size_limit {
 
 /// An EHLO reply, read by `smtp_codes_ehlo_parse`: what fits in a fixed
 /// size. Offsets are into the reply as given. The extension lines are read
-/// with `smtp_codes_ehlo_extension`, the AUTH mechanisms with
+/// with `smtp_codes_ehlo_extension_get`, the AUTH mechanisms with
 /// `smtp_codes_ehlo_auth_mechanism`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -142,7 +142,7 @@ pub struct smtp_codes_ehlo {
     pub text_length: usize,
     /// How many extension lines follow the greeting, well-formed or not.
     pub extension_count: usize,
-    /// How many of them are malformed (`smtp_codes_ehlo_extension` returns
+    /// How many of them are malformed (`smtp_codes_ehlo_extension_get` returns
     /// `SMTP_CODES_ERR_PARSE` for each, saying why). They are skipped by
     /// every question, as the core crate does.
     pub error_count: usize,
@@ -171,7 +171,7 @@ pub struct smtp_codes_ehlo {
     pub rcpt_domain_max: u32,
 }
 
-/// One extension line of an EHLO reply (`smtp_codes_ehlo_extension`).
+/// One extension line of an EHLO reply (`smtp_codes_ehlo_extension_get`).
 /// Offsets are into the reply as given.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -289,7 +289,7 @@ pub unsafe extern "C" fn smtp_codes_ehlo_parse(
 /// costs time quadratic in the number of lines (EHLO replies have a few
 /// dozen at most).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn smtp_codes_ehlo_extension(
+pub unsafe extern "C" fn smtp_codes_ehlo_extension_get(
     data: *const u8,
     len: usize,
     index: usize,
@@ -545,7 +545,7 @@ mod tests {
             let mut ext = MaybeUninit::<smtp_codes_ehlo_extension>::uninit();
             // SAFETY: valid input and out-pointers.
             let r = unsafe {
-                smtp_codes_ehlo_extension(data, len, i, ext.as_mut_ptr(), error.as_mut_ptr())
+                smtp_codes_ehlo_extension_get(data, len, i, ext.as_mut_ptr(), error.as_mut_ptr())
             };
             match line {
                 Err(e) => {
@@ -575,7 +575,7 @@ mod tests {
         let mut ext = MaybeUninit::<smtp_codes_ehlo_extension>::uninit();
         // SAFETY: valid input and out-pointers.
         let r = unsafe {
-            smtp_codes_ehlo_extension(
+            smtp_codes_ehlo_extension_get(
                 data,
                 len,
                 got.extension_count,
@@ -644,7 +644,13 @@ mod tests {
                     SMTP_CODES_OK
                 );
                 assert_eq!(
-                    smtp_codes_ehlo_extension(data, len, 2, ext.as_mut_ptr(), std::ptr::null_mut()),
+                    smtp_codes_ehlo_extension_get(
+                        data,
+                        len,
+                        2,
+                        ext.as_mut_ptr(),
+                        std::ptr::null_mut()
+                    ),
                     SMTP_CODES_OK
                 );
                 assert_eq!(
