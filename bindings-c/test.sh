@@ -85,9 +85,14 @@ exports() {
         echo "$others"
         return 1
     }
-    # Every function of the header is exported, and nothing else.
+    # Every function of the header is exported, and nothing else; and they
+    # are the #[unsafe(no_mangle)] functions of src/ (so none is missing from
+    # the header, whatever its return type).
     diff <(grep -oE '^(const char \*|void |smtp_codes_result )smtp_codes_[a-z_0-9]+\(' \
         "$HERE/include/smtp_codes.h" | grep -oE 'smtp_codes_[a-z_0-9]+\(' | tr -d '(' | sort) \
+        <(nm -D --defined-only "$so" | awk '{print $3}' | sort) || return 1
+    diff <(grep -A1 -h '^#\[unsafe(no_mangle)\]' "$HERE"/src/*.rs |
+        grep -oE 'extern "C" fn smtp_codes_[a-z_0-9]+' | awk '{print $4}' | sort) \
         <(nm -D --defined-only "$so" | awk '{print $3}' | sort) || return 1
     echo "$count functions exported"
 }

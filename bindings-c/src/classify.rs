@@ -5,7 +5,7 @@ use crate::reply::smtp_codes_enhanced;
 use crate::smtp_codes_result::*;
 use crate::{Out, borrow, guard, guard_str, input, mapping, smtp_codes_bytes, smtp_codes_result};
 use smtp_codes_core::{
-    Action, Bounce, Command, DecidedBy, Outcome, Reason, ReplyCode, Signals, classify,
+    Action, Bounce, Command, DecidedBy, Outcome, Reason, ReplyCode, Signals, Verdict, classify,
 };
 use std::ffi::c_char;
 
@@ -389,8 +389,8 @@ pub struct smtp_codes_signals {
     pub command: u32,
 }
 
-/// The classifier's answer. Its strings point to static memory or into the
-/// signals' diagnostic.
+/// The classifier's answer. Its strings are static; its match is an offset
+/// into the diagnostic it was given.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct smtp_codes_verdict {
@@ -415,10 +415,35 @@ pub struct smtp_codes_verdict {
     /// The provider whose rule decided (`"Gmail"`), static; empty otherwise.
     pub provider: smtp_codes_bytes,
     /// Where the phrase that decided is in the diagnostic (a text rule):
-    /// offset and length in bytes; length 0 otherwise.
+    /// offset and length in bytes; length 0 otherwise. The diagnostic is the
+    /// signals' (`smtp_codes_classify`) or the recipient's `Diagnostic-Code`
+    /// value (`smtp_codes_dsn_recipient_verdict`).
     pub matched_offset: usize,
     /// See `matched_offset`.
     pub matched_len: usize,
+}
+
+impl smtp_codes_verdict {
+    /// The core's verdict, as C reads it.
+    pub(crate) fn of(v: &Verdict) -> smtp_codes_verdict {
+        let e = v.evidence();
+        let matched = e.matched().unwrap_or(0..0);
+        smtp_codes_verdict {
+            outcome: smtp_codes_outcome::from_core(v.class()),
+            reason: smtp_codes_reason::from_core(v.reason()),
+            bounce: smtp_codes_bounce::from_core(v.bounce()),
+            action: smtp_codes_action::from_core(v.action()),
+            decided_by: smtp_codes_decided_by::from_core(e.decided_by()),
+            enhanced: smtp_codes_enhanced::of(e.enhanced()),
+            reply_code: e.reply_code().map_or(0, |c| c.as_u16()),
+            why: smtp_codes_bytes::of(e.why().as_bytes()),
+            provider: smtp_codes_bytes::of(
+                e.provider_rule().map_or("", |r| r.provider()).as_bytes(),
+            ),
+            matched_offset: matched.start,
+            matched_len: matched.len(),
+        }
+    }
 }
 
 /// Classifies a delivery attempt from what is known of it: the core crate's
@@ -460,24 +485,7 @@ pub unsafe extern "C" fn smtp_codes_classify(
                 smtp_codes_command::to_core(s.command).ok_or(SMTP_CODES_ERR_INVALID_ARGUMENT)?;
             signals = signals.command(command);
         }
-        let v = classify(&signals);
-        let e = v.evidence();
-        let matched = e.matched().unwrap_or(0..0);
-        out.write(smtp_codes_verdict {
-            outcome: smtp_codes_outcome::from_core(v.class()),
-            reason: smtp_codes_reason::from_core(v.reason()),
-            bounce: smtp_codes_bounce::from_core(v.bounce()),
-            action: smtp_codes_action::from_core(v.action()),
-            decided_by: smtp_codes_decided_by::from_core(e.decided_by()),
-            enhanced: smtp_codes_enhanced::of(e.enhanced()),
-            reply_code: e.reply_code().map_or(0, |c| c.as_u16()),
-            why: smtp_codes_bytes::of(e.why().as_bytes()),
-            provider: smtp_codes_bytes::of(
-                e.provider_rule().map_or("", |r| r.provider()).as_bytes(),
-            ),
-            matched_offset: matched.start,
-            matched_len: matched.len(),
-        });
+        out.write(smtp_codes_verdict::of(&classify(&signals)));
         Ok(())
     })
 }

@@ -1,6 +1,7 @@
 //! Delivery status notifications (RFC 3464): the core crate's
 //! `DeliveryStatus`, owned by an opaque handle, read through views.
 
+use crate::classify::smtp_codes_verdict;
 use crate::reply::smtp_codes_enhanced;
 use crate::smtp_codes_result::*;
 use crate::{
@@ -505,6 +506,27 @@ pub unsafe extern "C" fn smtp_codes_dsn_recipient_reply_code(
     })
 }
 
+/// The classifier's verdict on recipient `index`, from its fields as the
+/// core crate's `Recipient::verdict` reads them: the `Diagnostic-Code` text,
+/// the `Status` code, the reply code of an `smtp` diagnostic and the
+/// `Remote-MTA` host. `matched_offset` is an offset into the
+/// `Diagnostic-Code` value (the `value` of `smtp_codes_dsn_field_get` with
+/// `SMTP_CODES_DSN_DIAGNOSTIC_CODE`). A recipient with none of these gets
+/// the verdict on nothing (outcome unknown), not an error. Allocates nothing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn smtp_codes_dsn_recipient_verdict(
+    dsn: *const smtp_codes_dsn,
+    index: usize,
+    verdict_out: *mut smtp_codes_verdict,
+) -> smtp_codes_result {
+    guard(|| {
+        // SAFETY: README conventions for every pointer.
+        let (r, out) = unsafe { (recipient(dsn, index)?, Out::new(verdict_out)?) };
+        out.write(smtp_codes_verdict::of(&r.verdict()));
+        Ok(())
+    })
+}
+
 /// A departure from RFC 3464 that the parser read past
 /// (`smtp_codes_dsn_defect_description`).
 #[repr(u32)]
@@ -612,7 +634,119 @@ pub unsafe extern "C" fn smtp_codes_dsn_defect_get(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::counting::allocations_in;
     use std::ffi::CStr;
+    use std::mem::MaybeUninit;
+
+    /// Every recipient of every report in `core/tests/data/dsn/`: the C
+    /// verdict is the core's `Recipient::verdict`, its match within the
+    /// `Diagnostic-Code` view.
+    #[test]
+    fn recipient_verdicts_are_cores() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/data/dsn");
+        let mut recipients = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if ext != "eml" && ext != "txt" {
+                continue;
+            }
+            let data = std::fs::read(&path).unwrap();
+            let (want, parse): (_, unsafe extern "C" fn(_, _, _, _) -> _) = if ext == "eml" {
+                (
+                    DeliveryStatus::parse_message(&data).ok(),
+                    smtp_codes_dsn_parse_message,
+                )
+            } else {
+                (DeliveryStatus::parse(&data).ok(), smtp_codes_dsn_parse)
+            };
+            let Some(want) = want else { continue };
+            let mut dsn = std::ptr::null_mut();
+            // SAFETY: valid input and out-pointer.
+            let r = unsafe { parse(data.as_ptr(), data.len(), &mut dsn, std::ptr::null_mut()) };
+            assert_eq!(r, SMTP_CODES_OK, "{path:?}");
+            for (i, rcpt) in want.recipients().iter().enumerate() {
+                let v = rcpt.verdict();
+                let mut got = MaybeUninit::<smtp_codes_verdict>::uninit();
+                // SAFETY: a live report and a valid out-pointer.
+                let r = unsafe { smtp_codes_dsn_recipient_verdict(dsn, i, got.as_mut_ptr()) };
+                assert_eq!(r, SMTP_CODES_OK);
+                // SAFETY: written on SMTP_CODES_OK.
+                let got = unsafe { got.assume_init() };
+                let want = smtp_codes_verdict::of(&v);
+                assert_eq!(
+                    (
+                        got.outcome,
+                        got.reason,
+                        got.bounce,
+                        got.action,
+                        got.decided_by
+                    ),
+                    (
+                        want.outcome,
+                        want.reason,
+                        want.bounce,
+                        want.action,
+                        want.decided_by
+                    ),
+                    "{path:?} {i}"
+                );
+                assert_eq!(
+                    (got.enhanced, got.reply_code),
+                    (want.enhanced, want.reply_code)
+                );
+                assert_eq!((got.why.data, got.why.len), (want.why.data, want.why.len));
+                assert_eq!(
+                    (got.matched_offset, got.matched_len),
+                    (want.matched_offset, want.matched_len)
+                );
+                let mut diag = MaybeUninit::<smtp_codes_dsn_field>::uninit();
+                // SAFETY: a live report and a valid out-pointer.
+                let r = unsafe {
+                    smtp_codes_dsn_field_get(
+                        dsn,
+                        i,
+                        smtp_codes_dsn_field_id::SMTP_CODES_DSN_DIAGNOSTIC_CODE as u32,
+                        diag.as_mut_ptr(),
+                    )
+                };
+                let diag_len = if r == SMTP_CODES_OK {
+                    // SAFETY: written on SMTP_CODES_OK.
+                    unsafe { diag.assume_init() }.value.len
+                } else {
+                    0
+                };
+                assert!(got.matched_offset + got.matched_len <= diag_len);
+                recipients += 1;
+            }
+            let mut v = MaybeUninit::<smtp_codes_verdict>::uninit();
+            let n = want.recipients().len();
+            // SAFETY: a live report; an index past the end; NULL pointers.
+            unsafe {
+                assert_eq!(
+                    smtp_codes_dsn_recipient_verdict(dsn, n, v.as_mut_ptr()),
+                    SMTP_CODES_ERR_INVALID_ARGUMENT
+                );
+                assert_eq!(
+                    smtp_codes_dsn_recipient_verdict(dsn, 0, std::ptr::null_mut()),
+                    SMTP_CODES_ERR_NULL
+                );
+                assert_eq!(
+                    smtp_codes_dsn_recipient_verdict(std::ptr::null(), 0, v.as_mut_ptr()),
+                    SMTP_CODES_ERR_NULL
+                );
+            }
+            // The classifier built, a verdict allocates nothing.
+            let allocated = allocations_in(|| {
+                // SAFETY: a live report and a valid out-pointer.
+                unsafe { smtp_codes_dsn_recipient_verdict(dsn, 0, v.as_mut_ptr()) };
+            });
+            assert_eq!(allocated, 0);
+            // SAFETY: made by the parse above, freed once.
+            unsafe { smtp_codes_dsn_free(dsn) };
+        }
+        assert!(recipients >= 20, "{recipients}");
+    }
 
     #[test]
     fn dsn_enums_round_trip() {

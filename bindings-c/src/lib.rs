@@ -21,6 +21,8 @@
 // In the header's order: cbindgen reads the modules as declared.
 mod classify;
 mod dsn;
+mod ehlo;
+mod find;
 mod reply;
 mod text;
 
@@ -111,6 +113,9 @@ pub enum smtp_codes_result {
     /// The library panicked (a bug): the panic was caught at the boundary and
     /// nothing was written.
     SMTP_CODES_ERR_PANIC = 6,
+    /// The caller's output buffer is too small (`smtp_codes_reply_render`):
+    /// nothing was written to it, and `*written_out` holds the size needed.
+    SMTP_CODES_ERR_BUFFER_TOO_SMALL = 7,
 }
 
 use smtp_codes_result::*;
@@ -151,6 +156,34 @@ pub(crate) unsafe fn input<'a>(data: *const u8, len: usize) -> Result<&'a [u8], 
     // SAFETY: `data` is not NULL, the caller promises `len` readable bytes
     // (README: "lengths are explicit"), and `len` fits `isize`.
     Ok(unsafe { std::slice::from_raw_parts(data, len) })
+}
+
+/// The `count` values of a C array, borrowed. Each value holds only
+/// integers and raw pointers, for which any bit pattern is a valid value.
+///
+/// # Safety
+/// `p` is NULL or points to `count` values of `T` that stay readable and
+/// unchanged for `'a`.
+pub(crate) unsafe fn array<'a, T>(p: *const T, count: usize) -> Result<&'a [T], smtp_codes_result> {
+    if p.is_null() {
+        return Err(SMTP_CODES_ERR_NULL);
+    }
+    if !p.is_aligned() || count.saturating_mul(size_of::<T>()) > isize::MAX as usize {
+        return Err(SMTP_CODES_ERR_INVALID_ARGUMENT);
+    }
+    // SAFETY: not NULL, aligned, at most `isize::MAX` bytes, and the caller
+    // promises `count` readable values.
+    Ok(unsafe { std::slice::from_raw_parts(p, count) })
+}
+
+/// Where `part`, a subslice of `whole`, starts in it. A `part` from
+/// elsewhere is a bug: `SMTP_CODES_ERR_PANIC`, never a wrong offset.
+pub(crate) fn offset_in(whole: &[u8], part: &[u8]) -> Result<usize, smtp_codes_result> {
+    let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    if start > whole.len() || part.len() > whole.len() - start {
+        return Err(SMTP_CODES_ERR_PANIC);
+    }
+    Ok(start)
 }
 
 /// A struct C passes in, borrowed. Every such struct holds only integers and
@@ -197,6 +230,19 @@ impl<T> Out<T> {
         unsafe { Out::new(p) }.map(Some)
     }
 
+    /// The value of an in-out parameter (`*_inout`), before it is written.
+    ///
+    /// # Safety
+    /// The pointer given to [`Out::new`] is also valid for reading a `T`.
+    pub(crate) unsafe fn read(&self) -> T
+    where
+        T: Copy,
+    {
+        // SAFETY: checked not NULL and aligned in `new`; the caller promises
+        // a readable `T`.
+        unsafe { self.0.read() }
+    }
+
     pub(crate) fn write(self, value: T) {
         // SAFETY: checked not NULL and aligned in `new`, whose caller promised
         // memory valid for a `T`; `write` does not read or drop the old value.
@@ -204,9 +250,46 @@ impl<T> Out<T> {
     }
 }
 
+/// An output array of `capacity` values, checked before any work; values
+/// are written one at a time, at the end.
+pub(crate) struct OutArray<T> {
+    first: *mut T,
+    capacity: usize,
+}
+
+impl<T> OutArray<T> {
+    /// # Safety
+    /// `p` is NULL or points to memory valid for writing `capacity` values.
+    pub(crate) unsafe fn new(p: *mut T, capacity: usize) -> Result<OutArray<T>, smtp_codes_result> {
+        if p.is_null() {
+            return Err(SMTP_CODES_ERR_NULL);
+        }
+        if !p.is_aligned() || capacity.saturating_mul(size_of::<T>()) > isize::MAX as usize {
+            return Err(SMTP_CODES_ERR_INVALID_ARGUMENT);
+        }
+        Ok(OutArray { first: p, capacity })
+    }
+
+    pub(crate) fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// Writes value `index`; nothing past the capacity.
+    pub(crate) fn write(&mut self, index: usize, value: T) {
+        if index < self.capacity {
+            // SAFETY: `index` is below the capacity the caller of `new`
+            // promised writable, and the pointer is aligned; `write` does not
+            // read or drop the old value.
+            unsafe { self.first.add(index).write(value) }
+        }
+    }
+}
+
 /// A view of bytes: `len` bytes at `data`, not NUL-terminated. `data` is
 /// never NULL (an empty view points to a static empty string). Views into a
 /// `smtp_codes_dsn` live until `smtp_codes_dsn_free`; others are static.
+/// Passed in (the lines of `smtp_codes_reply_render`), `data` must not be
+/// NULL either, even with `len` 0.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct smtp_codes_bytes {
@@ -244,8 +327,8 @@ pub extern "C" fn smtp_codes_registry_updated() -> *const c_char {
 }
 
 /// The name of a `smtp_codes_result`: `"ok"`, `"incomplete"`, `"null"`,
-/// `"parse"`, `"invalid_argument"`, `"not_found"`, `"panic"`; NULL for
-/// another integer.
+/// `"parse"`, `"invalid_argument"`, `"not_found"`, `"panic"`,
+/// `"buffer_too_small"`; NULL for another integer.
 #[unsafe(no_mangle)]
 pub extern "C" fn smtp_codes_result_name(result: u32) -> *const c_char {
     guard_str(|| {
@@ -257,9 +340,48 @@ pub extern "C" fn smtp_codes_result_name(result: u32) -> *const c_char {
             4 => c"invalid_argument",
             5 => c"not_found",
             6 => c"panic",
+            7 => c"buffer_too_small",
             _ => return None,
         })
     })
+}
+
+/// A global allocator for the unit tests that counts, per thread, what
+/// the functions allocate: the README promises nothing for most.
+#[cfg(test)]
+pub(crate) mod counting {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    struct Counting;
+
+    thread_local! {
+        static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    // SAFETY: forwards to the system allocator; only counts.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            ALLOCATIONS.with(|c| c.set(c.get() + 1));
+            // SAFETY: the caller's promises, passed on.
+            unsafe { System.alloc(layout) }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            // SAFETY: the caller's promises, passed on.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+    }
+
+    #[global_allocator]
+    static GLOBAL: Counting = Counting;
+
+    /// How many allocations `f` made on this thread.
+    pub(crate) fn allocations_in(f: impl FnOnce()) -> usize {
+        let before = ALLOCATIONS.with(Cell::get);
+        f();
+        ALLOCATIONS.with(Cell::get) - before
+    }
 }
 
 #[cfg(test)]
@@ -287,12 +409,13 @@ mod tests {
             (SMTP_CODES_ERR_INVALID_ARGUMENT, "invalid_argument"),
             (SMTP_CODES_ERR_NOT_FOUND, "not_found"),
             (SMTP_CODES_ERR_PANIC, "panic"),
+            (SMTP_CODES_ERR_BUFFER_TOO_SMALL, "buffer_too_small"),
         ] {
             // SAFETY: a static NUL-terminated string.
             let got = unsafe { CStr::from_ptr(smtp_codes_result_name(r as u32)) };
             assert_eq!(got.to_str().unwrap(), name);
         }
-        assert!(smtp_codes_result_name(7).is_null());
+        assert!(smtp_codes_result_name(8).is_null());
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The registry's texts: reply codes, classes, subjects, enhanced statuses.
 //! Static NUL-terminated strings generated from the registry
-//! (`smtp_codes_codegen::c::strings`), reached from the core crate's enums.
+//! (`smtp_codes_codegen::c::strings`), reached from the core crate's enums;
+//! also the EHLO keywords' names and descriptions.
 
 use crate::smtp_codes_result::*;
 use crate::{Ffi, Out, guard, smtp_codes_result};
-use smtp_codes_core::{Class, EnhancedStatus, KnownReplyCode, ReplyCode, Subject};
+use smtp_codes_core::{Class, EhloKeyword, EnhancedStatus, KnownReplyCode, ReplyCode, Subject};
 use std::ffi::{CStr, c_char};
 
 /// One meaning of a reply code, NUL-terminated.

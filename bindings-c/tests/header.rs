@@ -83,6 +83,8 @@ fn header_names_every_registry_entry() {
         "#define SMTP_CODES_STATUS_BAD_DESTINATION_MAILBOX_ADDRESS 1001",
         "#define SMTP_CODES_CLASS_PERMANENT_FAILURE 5",
         "#define SMTP_CODES_SUBJECT_MAILBOX 2",
+        "#define SMTP_CODES_EHLO_SIZE 8",
+        "#define SMTP_CODES_EHLO_EIGHT_BIT_MIME 7",
         "#define SMTP_CODES_VERSION \"",
         "smtp_codes_result smtp_codes_reply_parse(",
     ] {
@@ -93,4 +95,21 @@ fn header_names_every_registry_entry() {
     let registry = smtp_codes_codegen::Registry::read_dir(&dir.join("registry")).unwrap();
     assert_eq!(count("#define SMTP_CODES_STATUS_"), registry.statuses.len());
     assert_eq!(count("#define SMTP_CODES_REPLY_"), registry.replies.len());
+    // Numbered from 1 in the registry's order (the binding's unit tests
+    // check that this is the order of `EhloKeyword::ALL`).
+    let keywords = &registry.mail_parameters.keywords;
+    assert_eq!(count("#define SMTP_CODES_EHLO_"), keywords.len());
+    for (i, k) in keywords.iter().enumerate() {
+        let name = h
+            .lines()
+            .find(|l| {
+                l.starts_with("#define SMTP_CODES_EHLO_") && l.ends_with(&format!(" {}", i + 1))
+            })
+            .unwrap_or_else(|| panic!("no SMTP_CODES_EHLO_* {}", i + 1));
+        let comment = h.lines().take_while(|l| *l != name).last().unwrap();
+        assert!(
+            comment.starts_with(&format!("/** {} ", k.keyword)),
+            "{comment} / {name}"
+        );
+    }
 }

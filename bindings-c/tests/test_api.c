@@ -50,7 +50,7 @@ static void names_of(name_fn f, uint32_t from, uint32_t count, const char *first
 }
 
 static void names(void) {
-    names_of(smtp_codes_result_name, 0, 7, "ok");
+    names_of(smtp_codes_result_name, 0, 8, "ok");
     names_of(smtp_codes_parse_error_name, 1, 15, "empty");
     names_of(smtp_codes_outcome_name, 1, 4, "success");
     names_of(smtp_codes_reason_name, 1, 34, "authfailure");
@@ -440,6 +440,439 @@ static void classify(void) {
     CHECK(v.outcome == SMTP_CODES_OUTCOME_TRANSIENT && v.reason == SMTP_CODES_REASON_MAILBOX_FULL);
 }
 
+static const char ehlo_reply[] = "250-mx.example.com Hello [192.0.2.1]\r\n"
+                                 "250-SIZE 35882577\r\n"
+                                 "250-AUTH LOGIN PLAIN\r\n"
+                                 "250-LIMITS RCPTMAX=100 MAILMAX=10\r\n"
+                                 "250-X-EXPS GSSAPI NTLM\r\n"
+                                 "250-SIZE lots\r\n"
+                                 "250 STARTTLS\r\n";
+
+static void ehlo(void) {
+    static const char latin1[] = "250-mx Gr\xfc\xdf Gott\r\n250 AUTH PLAIN \xff\r\n";
+    const uint8_t *data = U8(ehlo_reply);
+    size_t len = LEN(ehlo_reply), off = 99, n = 99;
+    smtp_codes_ehlo e, untouched_e;
+    smtp_codes_ehlo_extension x, untouched_x;
+    smtp_codes_ehlo_error err, untouched_err;
+    bool yes = false;
+    char *b;
+    memset(&untouched_e, 0x3C, sizeof untouched_e);
+    memset(&untouched_x, 0x3C, sizeof untouched_x);
+    memset(&untouched_err, 0x3C, sizeof untouched_err);
+
+    CHECK(smtp_codes_ehlo_parse(data, len, &e, &err) == SMTP_CODES_OK);
+    CHECK(bytes_eq(data + e.domain_offset, e.domain_length, "mx.example.com"));
+    CHECK(bytes_eq(data + e.text_offset, e.text_length, "Hello [192.0.2.1]"));
+    CHECK(e.extension_count == 6 && e.error_count == 1);
+    CHECK(e.size_limit == SMTP_CODES_SIZE_LIMIT_MAXIMUM && e.size_maximum == 35882577);
+    CHECK(e.auth && !e.auth_legacy && e.auth_count == 2);
+    CHECK(e.limits && e.rcpt_max == 100 && e.mail_max == 10 && e.rcpt_domain_max == 0);
+    CHECK(smtp_codes_ehlo_parse(data, len, &e, NULL) == SMTP_CODES_OK);
+
+    /* extension lines */
+    CHECK(smtp_codes_ehlo_extension_get(data, len, 0, &x, &err) == SMTP_CODES_OK);
+    CHECK(x.keyword == SMTP_CODES_EHLO_SIZE && x.param_count == 1 && !x.auth_legacy);
+    CHECK(bytes_eq(data + x.keyword_offset, x.keyword_length, "SIZE"));
+    CHECK(bytes_eq(data + x.params_offset, x.params_length, "35882577"));
+    CHECK(smtp_codes_ehlo_extension_get(data, len, 3, &x, NULL) == SMTP_CODES_OK);
+    CHECK(x.keyword == 0 && x.param_count == 2);
+    CHECK(bytes_eq(data + x.keyword_offset, x.keyword_length, "X-EXPS"));
+    CHECK(bytes_eq(data + x.params_offset, x.params_length, "GSSAPI NTLM"));
+    CHECK(smtp_codes_ehlo_extension_get(data, len, 5, &x, NULL) == SMTP_CODES_OK);
+    CHECK(x.keyword == SMTP_CODES_EHLO_START_TLS && x.params_length == 0 && x.param_count == 0);
+    CHECK(x.params_offset <= len);
+    memcpy(&x, &untouched_x, sizeof x);
+    CHECK(smtp_codes_ehlo_extension_get(data, len, 4, &x, &err) == SMTP_CODES_ERR_PARSE);
+    CHECK(err.kind == SMTP_CODES_EHLO_ERROR_INVALID_SIZE && err.line == 5 && err.offset == 5 &&
+          err.reply_line_error == 0);
+    CHECK(smtp_codes_ehlo_extension_get(data, len, 4, &x, NULL) == SMTP_CODES_ERR_PARSE);
+    memcpy(&err, &untouched_err, sizeof err);
+    CHECK(smtp_codes_ehlo_extension_get(data, len, 6, &x, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_ehlo_extension_get(data, len, SIZE_MAX, &x, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(memcmp(&err, &untouched_err, sizeof err) == 0);
+    CHECK(smtp_codes_ehlo_extension_get(NULL, len, 0, &x, &err) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_ehlo_extension_get(data, len, 0, NULL, &err) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_ehlo_extension_get(data, HUGE_LEN, 0, &x, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_ehlo_extension_get(U8(""), 0, 0, &x, &err) == SMTP_CODES_ERR_PARSE);
+    CHECK(err.kind == SMTP_CODES_EHLO_ERROR_NO_GREETING);
+    CHECK(memcmp(&x, &untouched_x, sizeof x) == 0);
+
+    /* supports, AUTH */
+    CHECK(smtp_codes_ehlo_supports(data, len, SMTP_CODES_EHLO_SIZE, &yes) == SMTP_CODES_OK && yes);
+    CHECK(smtp_codes_ehlo_supports(data, len, SMTP_CODES_EHLO_LIMITS, &yes) == SMTP_CODES_OK && yes);
+    CHECK(smtp_codes_ehlo_supports(data, len, SMTP_CODES_EHLO_PIPELINING, &yes) == SMTP_CODES_OK &&
+          !yes);
+    yes = true;
+    CHECK(smtp_codes_ehlo_supports(data, len, 0, &yes) == SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_ehlo_supports(data, len, SMTP_CODES_EHLO_LIMITS + 1, &yes) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_ehlo_supports(data, len, UINT32_MAX, &yes) == SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_ehlo_supports(U8("EHLO x\r\n"), 8, SMTP_CODES_EHLO_SIZE, &yes) ==
+          SMTP_CODES_ERR_PARSE);
+    CHECK(smtp_codes_ehlo_supports(NULL, len, SMTP_CODES_EHLO_SIZE, &yes) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_ehlo_supports(data, len, SMTP_CODES_EHLO_SIZE, NULL) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_ehlo_supports(data, HUGE_LEN, SMTP_CODES_EHLO_SIZE, &yes) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(yes);
+    CHECK(smtp_codes_ehlo_auth_mechanism(data, len, 1, &off, &n) == SMTP_CODES_OK &&
+          bytes_eq(data + off, n, "PLAIN"));
+    off = n = 99;
+    CHECK(smtp_codes_ehlo_auth_mechanism(data, len, 2, &off, &n) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_ehlo_auth_mechanism(U8("250 mx\r\n"), 8, 0, &off, &n) ==
+          SMTP_CODES_ERR_NOT_FOUND);
+    CHECK(smtp_codes_ehlo_auth_mechanism(U8("550 no\r\n"), 8, 0, &off, &n) == SMTP_CODES_ERR_PARSE);
+    CHECK(smtp_codes_ehlo_auth_mechanism(data, len, 0, NULL, &n) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_ehlo_auth_mechanism(data, len, 0, &off, NULL) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_ehlo_auth_mechanism(NULL, len, 0, &off, &n) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_ehlo_auth_mechanism(data, HUGE_LEN, 0, &off, &n) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(off == 99 && n == 99);
+
+    /* errors: NULL, empty, oversized, not an EHLO reply, non-UTF-8 */
+    memcpy(&e, &untouched_e, sizeof e);
+    memcpy(&err, &untouched_err, sizeof err);
+    CHECK(smtp_codes_ehlo_parse(NULL, len, &e, &err) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_ehlo_parse(data, len, NULL, &err) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_ehlo_parse(data, HUGE_LEN, &e, &err) == SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(memcmp(&err, &untouched_err, sizeof err) == 0);
+    CHECK(smtp_codes_ehlo_parse(U8(""), 0, &e, &err) == SMTP_CODES_ERR_PARSE);
+    CHECK(err.kind == SMTP_CODES_EHLO_ERROR_NO_GREETING && err.line == 0);
+    CHECK(smtp_codes_ehlo_parse(U8("250-mx\r\n25x DSN\r\n"), 16, &e, &err) == SMTP_CODES_ERR_PARSE);
+    CHECK(err.kind == SMTP_CODES_EHLO_ERROR_REPLY_LINE && err.line == 1 &&
+          str_eq(smtp_codes_parse_error_name(err.reply_line_error), "expected_digit"));
+    CHECK(smtp_codes_ehlo_parse(U8("\xff\xfe\r\n"), 4, &e, NULL) == SMTP_CODES_ERR_PARSE);
+    CHECK(memcmp(&e, &untouched_e, sizeof e) == 0);
+    /* non-UTF-8 greeting text is kept; a non-ASCII parameter is a malformed line */
+    CHECK(smtp_codes_ehlo_parse(U8(latin1), LEN(latin1), &e, NULL) == SMTP_CODES_OK);
+    CHECK(bytes_eq(latin1 + e.text_offset, e.text_length, "Gr\xfc\xdf Gott"));
+    CHECK(e.extension_count == 1 && e.error_count == 1 && !e.auth);
+    /* a megabyte: one huge LIMITS line; a megabyte of extension lines */
+    b = big(" X-L=1", 1 << 20);
+    memcpy(b, "250-mx\r\n250 LIMITS", 18);
+    CHECK(smtp_codes_ehlo_parse(U8(b), 1 << 20, &e, NULL) == SMTP_CODES_OK);
+    CHECK(e.limits && e.extension_count == 1 && e.error_count == 0 && e.rcpt_max == 0);
+    free(b);
+    b = big("250-PIPELINING\r\n", 1 << 20);
+    memcpy(b, "250-mx.example\r\n", 16);
+    CHECK(smtp_codes_ehlo_parse(U8(b), 1 << 20, &e, &err) == SMTP_CODES_ERR_PARSE);
+    CHECK(err.kind == SMTP_CODES_EHLO_ERROR_CONTINUATION && err.line == (1 << 16) - 1);
+    memcpy(b + (1 << 20) - 16, "250 PIPELINING\r\n", 16);
+    CHECK(smtp_codes_ehlo_parse(U8(b), 1 << 20, &e, &err) == SMTP_CODES_OK);
+    CHECK(e.extension_count == (1 << 16) - 1 && e.error_count == 0);
+    CHECK(smtp_codes_ehlo_supports(U8(b), 1 << 20, SMTP_CODES_EHLO_PIPELINING, &yes) ==
+              SMTP_CODES_OK &&
+          yes);
+    free(b);
+
+    /* keyword texts */
+    names_of(smtp_codes_ehlo_keyword_name, 1, SMTP_CODES_EHLO_LIMITS, "SEND");
+    names_of(smtp_codes_ehlo_keyword_description, 1, SMTP_CODES_EHLO_LIMITS, "Send to terminal");
+    CHECK(str_eq(smtp_codes_ehlo_keyword_name(SMTP_CODES_EHLO_START_TLS), "STARTTLS"));
+    CHECK(smtp_codes_ehlo_keyword_deprecated(SMTP_CODES_EHLO_TURN, &yes) == SMTP_CODES_OK && yes);
+    CHECK(smtp_codes_ehlo_keyword_deprecated(SMTP_CODES_EHLO_SMTP_UTF8, &yes) == SMTP_CODES_OK &&
+          !yes);
+    CHECK(smtp_codes_ehlo_keyword_deprecated(0, &yes) == SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_ehlo_keyword_deprecated(UINT32_MAX, &yes) == SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_ehlo_keyword_deprecated(SMTP_CODES_EHLO_TURN, NULL) == SMTP_CODES_ERR_NULL);
+    CHECK(!yes);
+}
+
+static void find(void) {
+    static const char text[] = "#5.1.0 smtp;550 5.1.1 <x@example.com>... User unknown";
+    smtp_codes_found found[4], untouched[4];
+    smtp_codes_enhanced e, untouched_e;
+    size_t count = 77;
+    uint16_t code = 77;
+    char *b;
+    /* Padding included: compared with memcmp. */
+    memset(&untouched_e, 9, sizeof untouched_e);
+    memset(untouched, 0x6B, sizeof untouched);
+    memcpy(found, untouched, sizeof found);
+
+    CHECK(smtp_codes_find_codes(U8(text), LEN(text), found, 4, &count) == SMTP_CODES_OK);
+    CHECK(count == 3);
+    CHECK(found[0].kind == SMTP_CODES_FOUND_ENHANCED && found[0].offset == 1 &&
+          found[0].length == 5 && found[0].context == SMTP_CODES_FOUND_ANCHORED &&
+          found[0].reply_code == 0 && found[0].after_reply == 0);
+    CHECK(found[1].kind == SMTP_CODES_FOUND_REPLY && found[1].reply_code == 550 &&
+          found[1].enhanced.class_ == 0 && !found[1].agrees_with_reply);
+    CHECK(found[2].context == SMTP_CODES_FOUND_AFTER_REPLY && found[2].after_reply == 550 &&
+          found[2].agrees_with_reply && found[2].enhanced.class_ == 5 &&
+          found[2].enhanced.subject == 1 && found[2].enhanced.detail == 1);
+    CHECK(memcmp(&found[3], &untouched[3], sizeof found[3]) == 0);
+    /* capacity below the total: the first ones, and the total */
+    memcpy(found, untouched, sizeof found);
+    CHECK(smtp_codes_find_codes(U8(text), LEN(text), found, 1, &count) == SMTP_CODES_OK);
+    CHECK(count == 3 && found[0].offset == 1);
+    CHECK(memcmp(&found[1], &untouched[1], 3 * sizeof found[0]) == 0);
+    memcpy(found, untouched, sizeof found);
+    CHECK(smtp_codes_find_codes(U8(text), LEN(text), found, 0, &count) == SMTP_CODES_OK);
+    CHECK(count == 3 && memcmp(found, untouched, sizeof found) == 0);
+    CHECK(smtp_codes_find_codes(U8(""), 0, found, 4, &count) == SMTP_CODES_OK && count == 0);
+    CHECK(smtp_codes_find_codes(U8("550 M\xfcller \xff 5.1.1"), 18, found, 4, &count) ==
+              SMTP_CODES_OK &&
+          count == 2);
+    /* errors */
+    count = 77;
+    CHECK(smtp_codes_find_codes(NULL, 5, found, 4, &count) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_find_codes(U8(text), LEN(text), NULL, 4, &count) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_find_codes(U8(text), LEN(text), NULL, 0, &count) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_find_codes(U8(text), LEN(text), found, 4, NULL) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_find_codes(U8(text), HUGE_LEN, found, 4, &count) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_find_codes(U8(text), LEN(text), found, SIZE_MAX, &count) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_find_codes(U8(text), LEN(text), found, HUGE_LEN / sizeof found[0] + 1,
+                                &count) == SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(count == 77);
+
+    CHECK(smtp_codes_best_enhanced(U8(text), LEN(text), &e) == SMTP_CODES_OK && e.class_ == 5 &&
+          e.subject == 1 && e.detail == 1);
+    CHECK(smtp_codes_best_reply(U8(text), LEN(text), &code) == SMTP_CODES_OK && code == 550);
+    memcpy(&e, &untouched_e, sizeof e);
+    code = 77;
+    CHECK(smtp_codes_best_enhanced(U8("no code, 203.0.113.5"), 20, &e) == SMTP_CODES_ERR_NOT_FOUND);
+    CHECK(smtp_codes_best_reply(U8("no code, 203.0.113.5"), 20, &code) == SMTP_CODES_ERR_NOT_FOUND);
+    CHECK(smtp_codes_best_enhanced(U8(""), 0, &e) == SMTP_CODES_ERR_NOT_FOUND);
+    CHECK(smtp_codes_best_reply(U8(""), 0, &code) == SMTP_CODES_ERR_NOT_FOUND);
+    CHECK(smtp_codes_best_enhanced(NULL, 1, &e) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_best_reply(NULL, 1, &code) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_best_enhanced(U8(text), LEN(text), NULL) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_best_reply(U8(text), LEN(text), NULL) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_best_enhanced(U8(text), HUGE_LEN, &e) == SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_best_reply(U8(text), HUGE_LEN, &code) == SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(memcmp(&e, &untouched_e, sizeof e) == 0 && code == 77);
+    CHECK(smtp_codes_best_reply(U8("550 M\xfcller"), 10, &code) == SMTP_CODES_OK && code == 550);
+
+    /* a megabyte of codes and of things that look like codes: counted whole */
+    b = big("said: 550 5.1.1 ", 1 << 20);
+    CHECK(smtp_codes_find_codes(U8(b), 1 << 20, found, 4, &count) == SMTP_CODES_OK);
+    CHECK(count == 2 * ((1 << 20) / 16));
+    CHECK(smtp_codes_best_enhanced(U8(b), 1 << 20, &e) == SMTP_CODES_OK && e.subject == 1);
+    free(b);
+    b = big("5.1.1.2 v4.2.2 ", 1 << 20);
+    CHECK(smtp_codes_find_codes(U8(b), 1 << 20, found, 4, &count) == SMTP_CODES_OK && count == 0);
+    CHECK(smtp_codes_best_reply(U8(b), 1 << 20, &code) == SMTP_CODES_ERR_NOT_FOUND);
+    free(b);
+}
+
+static void transcripts(void) {
+    static const char session[] = "220 mx.example.com ESMTP\r\n"
+                                  "EHLO client.example.org\r\n"
+                                  "250-mx.example.com\r\n"
+                                  "250 PIPELINING\r\n"
+                                  "RCPT TO:<M\xfcller@example.com>\r\n"
+                                  "550-5.1.1 No such\r\n"
+                                  "550 5.1.1 user\r\n"
+                                  "\xff\xfe garbage\r\n"
+                                  "250-cut short";
+    static const uint16_t codes[] = {220, 250, 550};
+    smtp_codes_parse_options opts;
+    smtp_codes_reply r, untouched;
+    size_t offset = 0, start = 0, seen = 0, off, len;
+    char *b;
+    CHECK(smtp_codes_parse_options_default(&opts) == SMTP_CODES_OK);
+    memset(&untouched, 0x4D, sizeof untouched);
+    while (smtp_codes_replies_next(U8(session), LEN(session), &offset, &opts, &r, &start) ==
+           SMTP_CODES_OK) {
+        CHECK(seen < 3 && r.code == codes[seen < 3 ? seen : 0]);
+        CHECK(start + r.length == offset && offset <= LEN(session));
+        if (seen == 2) {
+            CHECK(r.line_count == 2 && r.enhanced.class_ == 5);
+            CHECK(smtp_codes_reply_line(U8(session + start), r.length, 1, &off, &len) ==
+                      SMTP_CODES_OK &&
+                  bytes_eq(session + start + off, len, "user"));
+        }
+        seen++;
+    }
+    CHECK(seen == 3);
+    /* at the end (or before what is not a whole reply): not found, nothing written */
+    memcpy(&r, &untouched, sizeof r);
+    start = 77;
+    CHECK(smtp_codes_replies_next(U8(session), LEN(session), &offset, &opts, &r, &start) ==
+          SMTP_CODES_ERR_NOT_FOUND);
+    CHECK(memcmp(&r, &untouched, sizeof r) == 0 && start == 77);
+    offset = LEN(session);
+    CHECK(smtp_codes_replies_next(U8(session), LEN(session), &offset, &opts, &r, &start) ==
+              SMTP_CODES_ERR_NOT_FOUND &&
+          offset == LEN(session));
+    offset = 0;
+    CHECK(smtp_codes_replies_next(U8(""), 0, &offset, &opts, &r, &start) ==
+              SMTP_CODES_ERR_NOT_FOUND &&
+          offset == 0);
+    CHECK(smtp_codes_replies_next(U8("\xff\xfe\r\nHELO\r\n"), 10, &offset, &opts, &r, &start) ==
+          SMTP_CODES_ERR_NOT_FOUND);
+    /* errors */
+    offset = LEN(session) + 1;
+    CHECK(smtp_codes_replies_next(U8(session), LEN(session), &offset, &opts, &r, &start) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    offset = SIZE_MAX;
+    CHECK(smtp_codes_replies_next(U8(session), LEN(session), &offset, &opts, &r, &start) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(offset == SIZE_MAX);
+    offset = 0;
+    CHECK(smtp_codes_replies_next(NULL, 5, &offset, &opts, &r, &start) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_replies_next(U8(session), LEN(session), NULL, &opts, &r, &start) ==
+          SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_replies_next(U8(session), LEN(session), &offset, NULL, &r, &start) ==
+          SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_replies_next(U8(session), LEN(session), &offset, &opts, NULL, &start) ==
+          SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_replies_next(U8(session), LEN(session), &offset, &opts, &r, NULL) ==
+          SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_replies_next(U8(session), HUGE_LEN, &offset, &opts, &r, &start) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    opts.mode = 0;
+    CHECK(smtp_codes_replies_next(U8(session), LEN(session), &offset, &opts, &r, &start) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(offset == 0 && memcmp(&r, &untouched, sizeof r) == 0);
+    opts.mode = SMTP_CODES_MODE_LENIENT;
+    /* a megabyte of replies and commands */
+    b = big("250 OK\r\nNOOP\r\n", 14 << 16);
+    seen = 0;
+    while (smtp_codes_replies_next(U8(b), 14 << 16, &offset, &opts, &r, &start) == SMTP_CODES_OK) {
+        seen++;
+    }
+    CHECK(seen == 1 << 16 && offset == (14 << 16) - 6);
+    free(b);
+}
+
+static void render(void) {
+    smtp_codes_bytes lines[3];
+    smtp_codes_enhanced e = {5, 1, 1}, none = {0, 7, 7};
+    smtp_codes_render_error err, untouched_err;
+    char buf[128];
+    size_t written = 77, i;
+    char *b;
+    memset(&untouched_err, 0x2E, sizeof untouched_err);
+    memcpy(&err, &untouched_err, sizeof err);
+    lines[0].data = U8("No such user");
+    lines[0].len = 12;
+    lines[1].data = U8("Try again");
+    lines[1].len = 9;
+    lines[2].data = U8("");
+    lines[2].len = 0;
+
+    CHECK(smtp_codes_reply_render(550, &e, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_OK);
+    CHECK(bytes_eq(buf, written, "550-5.1.1 No such user\r\n550 5.1.1 Try again\r\n"));
+    CHECK(memcmp(&err, &untouched_err, sizeof err) == 0);
+    CHECK(smtp_codes_reply_render(250, NULL, lines, 3, buf, sizeof buf, &written, NULL) ==
+          SMTP_CODES_OK);
+    CHECK(bytes_eq(buf, written, "250-No such user\r\n250-Try again\r\n250\r\n"));
+    CHECK(smtp_codes_reply_render(250, &none, lines, 0, buf, sizeof buf, &written, NULL) ==
+              SMTP_CODES_OK &&
+          bytes_eq(buf, written, "250\r\n"));
+    e.class_ = 2;
+    e.subject = 0;
+    e.detail = 0;
+    CHECK(smtp_codes_reply_render(250, &e, lines, 0, buf, sizeof buf, &written, NULL) ==
+              SMTP_CODES_OK &&
+          bytes_eq(buf, written, "250 2.0.0\r\n"));
+    /* what it renders reads back */
+    {
+        smtp_codes_reply r;
+        CHECK(smtp_codes_reply_render(354, NULL, lines + 1, 1, buf, sizeof buf, &written, NULL) ==
+              SMTP_CODES_OK);
+        CHECK(smtp_codes_reply_parse(U8(buf), written, &r, NULL) == SMTP_CODES_OK && r.code == 354);
+    }
+
+    /* too small: nothing written, the size needed */
+    memset(buf, 'Z', sizeof buf);
+    e.class_ = 5;
+    e.subject = 1;
+    e.detail = 1;
+    for (i = 0; i < 45; i++) {
+        written = 77;
+        CHECK(smtp_codes_reply_render(550, &e, lines, 2, buf, i, &written, &err) ==
+              SMTP_CODES_ERR_BUFFER_TOO_SMALL);
+        CHECK(written == 45);
+    }
+    for (i = 0; i < sizeof buf; i++) {
+        CHECK(buf[i] == 'Z');
+    }
+    CHECK(smtp_codes_reply_render(550, &e, lines, 2, buf, 45, &written, &err) == SMTP_CODES_OK &&
+          written == 45 && buf[45] == 'Z');
+    CHECK(str_eq(smtp_codes_result_name(SMTP_CODES_ERR_BUFFER_TOO_SMALL), "buffer_too_small"));
+    CHECK(memcmp(&err, &untouched_err, sizeof err) == 0);
+
+    /* what the RFCs do not allow: parse errors, saying why and where */
+    written = 77;
+    e.class_ = 4;
+    CHECK(smtp_codes_reply_render(550, &e, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_PARSE);
+    CHECK(err.kind == SMTP_CODES_RENDER_ERROR_ENHANCED_CLASS_MISMATCH && err.line == 0);
+    e.class_ = 2;
+    CHECK(smtp_codes_reply_render(354, &e, lines, 0, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_PARSE);
+    CHECK(err.kind == SMTP_CODES_RENDER_ERROR_ENHANCED_ON_INTERMEDIATE);
+    lines[1].data = U8("a\r\nb");
+    lines[1].len = 4;
+    CHECK(smtp_codes_reply_render(550, NULL, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_PARSE);
+    CHECK(err.kind == SMTP_CODES_RENDER_ERROR_LINE_BREAK && err.line == 1);
+    lines[1].data = U8("5.1.1 looks like a code");
+    lines[1].len = 23;
+    CHECK(smtp_codes_reply_render(550, NULL, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_PARSE);
+    CHECK(err.kind == SMTP_CODES_RENDER_ERROR_AMBIGUOUS_TEXT && err.line == 1);
+    CHECK(smtp_codes_reply_render(550, NULL, lines, 2, buf, sizeof buf, &written, NULL) ==
+          SMTP_CODES_ERR_PARSE);
+    b = big("x", 1 << 20);
+    lines[1].data = U8(b);
+    lines[1].len = 1 << 20;
+    CHECK(smtp_codes_reply_render(550, NULL, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_PARSE);
+    CHECK(err.kind == SMTP_CODES_RENDER_ERROR_LINE_TOO_LONG && err.line == 1);
+    free(b);
+    CHECK(written == 77);
+
+    /* what C gets wrong: invalid arguments, NULL */
+    memcpy(&err, &untouched_err, sizeof err);
+    lines[1].data = U8("M\xfcller");
+    lines[1].len = 7;
+    CHECK(smtp_codes_reply_render(550, NULL, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    lines[1].data = U8("Try again");
+    lines[1].len = 9;
+    CHECK(smtp_codes_reply_render(650, NULL, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_reply_render(0, NULL, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_reply_render(65536 + 550, NULL, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    e.class_ = 3;
+    CHECK(smtp_codes_reply_render(550, &e, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    e.class_ = 5;
+    e.detail = 1000;
+    CHECK(smtp_codes_reply_render(550, &e, lines, 2, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_reply_render(550, NULL, lines, 2, buf, HUGE_LEN, &written, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_reply_render(550, NULL, lines, SIZE_MAX, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_reply_render(550, NULL, NULL, 0, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_reply_render(550, NULL, lines, 2, NULL, 0, &written, &err) ==
+          SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_reply_render(550, NULL, lines, 2, buf, sizeof buf, NULL, &err) ==
+          SMTP_CODES_ERR_NULL);
+    lines[2].data = NULL;
+    CHECK(smtp_codes_reply_render(550, NULL, lines, 3, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_NULL);
+    lines[2].data = U8("x");
+    lines[2].len = HUGE_LEN;
+    CHECK(smtp_codes_reply_render(550, NULL, lines, 3, buf, sizeof buf, &written, &err) ==
+          SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(written == 77 && memcmp(&err, &untouched_err, sizeof err) == 0);
+}
+
 static const char dsn_body[] =
     "Reporting-MTA: dns; mail.example.org\r\n"
     "X-Postfix-Queue-ID: 4Q1xyz\r\n"
@@ -465,6 +898,7 @@ static void dsn(void) {
     smtp_codes_dsn_defect defect;
     smtp_codes_bytes value;
     smtp_codes_enhanced e;
+    smtp_codes_verdict v, untouched_v;
     size_t n = 0, i;
     uint32_t action = 0;
     uint16_t code = 0;
@@ -474,6 +908,7 @@ static void dsn(void) {
     if (copy == NULL) {
         abort();
     }
+    memset(&untouched_v, 0x71, sizeof untouched_v);
     memcpy(copy, dsn_body, sizeof dsn_body);
     CHECK(smtp_codes_dsn_parse(U8(copy), LEN(dsn_body), &d, &err) == SMTP_CODES_OK);
     /* the report keeps its own copy of what it needs */
@@ -555,6 +990,22 @@ static void dsn(void) {
     CHECK(smtp_codes_dsn_recipient_reply_code(d, 2, &code) == SMTP_CODES_ERR_INVALID_ARGUMENT);
     CHECK(smtp_codes_dsn_recipient_reply_code(d, 0, NULL) == SMTP_CODES_ERR_NULL);
 
+    /* verdicts: recipient 0's match is in its Diagnostic-Code view */
+    CHECK(smtp_codes_dsn_recipient_verdict(d, 0, &v) == SMTP_CODES_OK);
+    CHECK(v.outcome == SMTP_CODES_OUTCOME_PERMANENT && v.reason == SMTP_CODES_REASON_USER_UNKNOWN);
+    CHECK(v.reply_code == 550 && v.enhanced.class_ == 5 && v.enhanced.subject == 1);
+    CHECK(smtp_codes_dsn_field_get(d, 0, SMTP_CODES_DSN_DIAGNOSTIC_CODE, &f) == SMTP_CODES_OK);
+    CHECK(v.matched_offset + v.matched_len <= f.value.len);
+    CHECK(smtp_codes_dsn_recipient_verdict(d, 1, &v) == SMTP_CODES_OK);
+    CHECK(v.outcome == SMTP_CODES_OUTCOME_TRANSIENT && v.enhanced.class_ == 4 &&
+          v.enhanced.subject == 4 && v.enhanced.detail == 1 && v.matched_len == 0);
+    memcpy(&v, &untouched_v, sizeof v);
+    CHECK(smtp_codes_dsn_recipient_verdict(d, 2, &v) == SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_dsn_recipient_verdict(d, SIZE_MAX, &v) == SMTP_CODES_ERR_INVALID_ARGUMENT);
+    CHECK(smtp_codes_dsn_recipient_verdict(NULL, 0, &v) == SMTP_CODES_ERR_NULL);
+    CHECK(smtp_codes_dsn_recipient_verdict(d, 0, NULL) == SMTP_CODES_ERR_NULL);
+    CHECK(memcmp(&v, &untouched_v, sizeof v) == 0);
+
     CHECK(smtp_codes_dsn_defect_count(d, &n) == SMTP_CODES_OK && n >= 1);
     for (i = 0; i < n; i++) {
         CHECK(smtp_codes_dsn_defect_get(d, i, &defect) == SMTP_CODES_OK);
@@ -616,5 +1067,9 @@ int main(void) {
     RUN(commands);
     RUN(classify);
     RUN(dsn);
+    RUN(ehlo);
+    RUN(find);
+    RUN(transcripts);
+    RUN(render);
     return check_summary("test_api");
 }
