@@ -484,7 +484,10 @@ impl Scan {
             if line.len() > opts.max_line_length {
                 return Err(self.error(ReplyErrorKind::LineTooLong, start));
             }
-            let parsed = ReplyLine::parse(line)
+            // The line with its ending: ReplyLine strips it once, as the
+            // lines of the finished reply will be read (`422\r\r\n` is a
+            // line `422\r`, not a bare `422`).
+            let parsed = ReplyLine::parse(&input[start..end])
                 .map_err(|e| self.error(ReplyErrorKind::Line(e.kind()), start + e.offset()))?;
             if bare_lf {
                 self.defects.insert(Defect::BareLf);

@@ -105,6 +105,27 @@ fn transcript_skips_what_is_not_a_reply() {
     assert_eq!(errors, 5);
 }
 
+/// Found by `cargo fuzz run reply` (fuzz target's lines() == line_count()
+/// check): a line ending in two CRs was read as a bare code while the
+/// reply was scanned, and refused when its lines were read back.
+#[test]
+fn crash_two_crs_before_lf() {
+    let input = b"422--\x00\n422\r\r\n";
+    match Reply::parse(input) {
+        Ok(reply) => assert_eq!(reply.lines().count(), reply.line_count()),
+        Err(e) => assert_eq!((e.line(), e.offset()), (1, 10)),
+    }
+    let e = Reply::parse(b"250 a\r\n422\r\r\n").unwrap_err();
+    assert_eq!(e.kind(), ReplyErrorKind::TrailingInput);
+    // A CR just before the line end is the line ending; one more is text
+    // where a separator belongs.
+    let e = Reply::parse(b"422\r\r\n").unwrap_err();
+    assert_eq!((e.kind().as_str(), e.offset()), ("expected_separator", 3));
+    for r in Replies::new(input, ParseOptions::new()).flatten() {
+        assert_eq!(r.lines().count(), r.line_count());
+    }
+}
+
 #[test]
 fn strict_mode_refuses_mismatch() {
     let strict = ParseOptions::new().mode(Mode::Strict);
