@@ -842,12 +842,21 @@ impl TextScan {
     /// The provider rules whose text occurs, in the table's order.
     fn provider_texts_seen(&self) -> impl Iterator<Item = usize> + '_ {
         let first = TEXT_RULES.len();
-        (first..first + PROVIDER_RULES.len())
-            .filter(|i| {
-                self.seen
-                    .get(i / 64)
-                    .is_some_and(|w| w & (1 << (i % 64)) != 0)
+        self.seen
+            .iter()
+            .enumerate()
+            .filter(|(_, word)| **word != 0)
+            .flat_map(|(w, &word)| {
+                let mut bits = word;
+                core::iter::from_fn(move || {
+                    (bits != 0).then(|| {
+                        let bit = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        w * 64 + bit
+                    })
+                })
             })
+            .filter(move |&i| i >= first)
             .map(move |i| i - first)
     }
 
