@@ -792,6 +792,7 @@ fn automaton() -> &'static AhoCorasick {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(patterns)
             .unwrap_or_else(|_| {
                 AhoCorasick::new(["\u{0}"]).expect("a one-pattern automaton builds")
