@@ -239,7 +239,7 @@ impl Found {
 /// `PHP`, `Python`, `MySQL`, `Postfix`, `Exim`, `Sendmail`, `Dovecot`,
 /// `Linux`, ...: the list `VERSION_WORDS` in the source). A `§` before it
 /// does the same. Before a reply code, words of counting deny it too (`port`,
-/// `size`, `length`, `limit`, `max`, `pid`, `line`, `nrcpt`, `than`, ...:
+/// `size`, `length`, `limit`, `max`, `pid`, `line`, `nrcpt`, `delay`, `than`, ...:
 /// `COUNT_WORDS`), and so does a unit after it (`bytes`, `KB`, `MB`,
 /// `seconds`, `ms`, `minutes`, ...: `UNIT_WORDS`).
 ///
@@ -411,6 +411,8 @@ const VERSION_WORDS: &[&str] = &[
 const COUNT_WORDS: &[&str] = &[
     "port", "size", "length", "len", "limit", "max", "maximum", "min", "minimum", "pid", "uid",
     "gid", "id", "line", "lines", "count", "nrcpt", "total", "than", "exceeds", "over", "under",
+    // Postfix's `delay=301` and `delays=...` fields, seconds, not a reply.
+    "delay", "delays",
 ];
 
 /// Words after a three-digit number that make it a quantity.

@@ -694,3 +694,15 @@ fn ipv6_groups_are_not_reply_codes() {
     );
     assert_eq!(smtp_codes::best_reply(b"from 2001:db8::250 refused"), None);
 }
+
+/// Postfix deferred lines carry `delay=301`: seconds, not a reply code
+/// (found by the free-text benchmark's labelled corpus).
+#[test]
+fn postfix_delay_is_not_a_reply_code() {
+    let line = b"postfix/smtp[4321]: 3F2A1: to=<a@example.com>, relay=none, delay=301, delays=0.1/0/300/0, dsn=4.4.1, status=deferred (connect to mx.example.com[192.0.2.9]:25: Connection timed out)";
+    assert_eq!(smtp_codes::best_reply(line), None);
+    assert_eq!(
+        smtp_codes::best_enhanced(line).unwrap().to_string(),
+        "4.4.1"
+    );
+}
