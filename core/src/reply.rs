@@ -484,10 +484,10 @@ impl Scan {
             if line.len() > opts.max_line_length {
                 return Err(self.error(ReplyErrorKind::LineTooLong, start));
             }
-            // The line with its ending: ReplyLine strips it once, as the
-            // lines of the finished reply will be read (`422\r\r\n` is a
-            // line `422\r`, not a bare `422`).
-            let parsed = ReplyLine::parse(&input[start..end])
+            // `line` is stripped of its ending once, as the lines of the
+            // finished reply will be read (`422\r\r\n` is a line `422\r`,
+            // not a bare `422`).
+            let head = crate::reply_line::head(line)
                 .map_err(|e| self.error(ReplyErrorKind::Line(e.kind()), start + e.offset()))?;
             if bare_lf {
                 self.defects.insert(Defect::BareLf);
@@ -496,10 +496,10 @@ impl Scan {
                 self.defects.insert(Defect::LineOver512);
             }
             match self.code {
-                None => self.code = Some(parsed.code()),
-                Some(expected) if expected != parsed.code() => match opts.mode {
+                None => self.code = Some(head.code),
+                Some(expected) if expected != head.code => match opts.mode {
                     Mode::Strict => {
-                        let found = parsed.code();
+                        let found = head.code;
                         return Err(
                             self.error(ReplyErrorKind::CodeMismatch { expected, found }, start)
                         );
@@ -508,20 +508,23 @@ impl Scan {
                 },
                 Some(_) => {}
             }
-            if parsed.mismatched_enhanced().is_some() {
-                self.defects.insert(Defect::EnhancedClassMismatch);
-            }
-            if let Some(e) = parsed.enhanced() {
-                self.lines_with_enhanced += 1;
-                match self.enhanced {
-                    None => self.enhanced = Some(e),
-                    Some(first) if first != e => self.defects.insert(Defect::EnhancedInconsistent),
-                    Some(_) => {}
+            if let Some(e) = head.enhanced {
+                if head.matched {
+                    self.lines_with_enhanced += 1;
+                    match self.enhanced {
+                        None => self.enhanced = Some(e),
+                        Some(first) if first != e => {
+                            self.defects.insert(Defect::EnhancedInconsistent)
+                        }
+                        Some(_) => {}
+                    }
+                } else {
+                    self.defects.insert(Defect::EnhancedClassMismatch);
                 }
             }
             self.lines += 1;
             self.pos = end;
-            if parsed.is_last() {
+            if head.last {
                 if self.lines_with_enhanced > 0 && self.lines_with_enhanced < self.lines {
                     self.defects.insert(Defect::EnhancedNotOnEveryLine);
                 }

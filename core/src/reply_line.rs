@@ -1,7 +1,7 @@
 //! One line of a server reply (RFC 5321 §4.2, RFC 2034 §4).
 
 use crate::error::{ParseError, ParseErrorKind};
-use crate::{EnhancedCode, ReplyCode};
+use crate::{Class, EnhancedCode, ReplyCode};
 
 /// One line of an SMTP reply: `550-5.1.1 text`, `250 OK`, a bare `250`.
 ///
@@ -39,30 +39,141 @@ pub struct ReplyLine<'a> {
 
 const WHAT: crate::error::Target = crate::error::Target::ReplyLine;
 
-/// The enhanced code at the start of `text` and the length it takes (with
-/// Exchange's optional `#`), when it is followed by a space, a tab or the end.
-#[inline]
-fn leading_enhanced(text: &[u8]) -> Option<(EnhancedCode, usize)> {
-    let start = usize::from(text.first() == Some(&b'#'));
-    let rest = &text[start..];
-    // Most lines start with a letter: only a class digit can start a code.
-    if !matches!(rest.first(), Some(b'2' | b'4' | b'5')) {
+/// One to three digits without a leading zero at `text[i..]`: the value
+/// and the offset after them. A `0` is one part on its own: a digit after it
+/// is then refused by the caller, which wants a dot or the end.
+#[inline(always)]
+fn part(text: &[u8], i: usize) -> Option<(u16, usize)> {
+    let first = text.get(i)?.wrapping_sub(b'0');
+    if first > 9 {
         return None;
     }
-    // "5.999.999" is the longest code: look no further for its end.
-    let head = &rest[..rest.len().min(10)];
-    let end = match head.iter().position(|&b| b == b' ' || b == b'\t') {
-        Some(end) => end,
-        None if head.len() == rest.len() => rest.len(),
-        None => return None,
+    let mut value = u16::from(first);
+    let mut j = i + 1;
+    if first != 0 {
+        while j < i + 3 {
+            match text.get(j).map(|b| b.wrapping_sub(b'0')) {
+                Some(d @ 0..=9) => value = value * 10 + u16::from(d),
+                _ => break,
+            }
+            j += 1;
+        }
+    }
+    Some((value, j))
+}
+
+/// The enhanced code at the start of `text` and the length it takes (with
+/// Exchange's optional `#`), when it is followed by a space, a tab or the
+/// end: `class.subject.detail` as [`EnhancedCode::parse`] reads it.
+#[inline(always)]
+fn leading_enhanced(text: &[u8]) -> Option<(EnhancedCode, usize)> {
+    let start = usize::from(text.first() == Some(&b'#'));
+    // Most lines start with a letter: only a class digit can start a code.
+    let class = match text.get(start) {
+        Some(b'2') => Class::Success,
+        Some(b'4') => Class::PersistentTransientFailure,
+        Some(b'5') => Class::PermanentFailure,
+        _ => return None,
     };
-    let code = EnhancedCode::parse(&rest[..end]).ok()?;
-    Some((code, start + end))
+    if text.get(start + 1) != Some(&b'.') {
+        return None;
+    }
+    let (subject, i) = part(text, start + 2)?;
+    if text.get(i) != Some(&b'.') {
+        return None;
+    }
+    let (detail, end) = part(text, i + 1)?;
+    match text.get(end) {
+        None | Some(b' ' | b'\t') => Some((EnhancedCode::new(class, subject, detail)?, end)),
+        _ => None,
+    }
 }
 
 /// Whether a line's text would be read as starting with an enhanced code.
 pub(crate) fn starts_with_enhanced(text: &[u8]) -> bool {
     leading_enhanced(text).is_some()
+}
+
+/// What the start of a line says, read in one pass with the values kept in
+/// registers: the reply parser's hot path and [`ReplyLine::parse`] share it.
+#[derive(Clone, Copy)]
+pub(crate) struct Head {
+    pub(crate) code: ReplyCode,
+    pub(crate) last: bool,
+    /// A leading enhanced code, taken or not.
+    pub(crate) enhanced: Option<EnhancedCode>,
+    /// Whether its class matches the reply code's (it is then taken).
+    pub(crate) matched: bool,
+    /// Where the text starts, after the separator.
+    pub(crate) rest: usize,
+    /// Where a taken enhanced code ends.
+    pub(crate) after: usize,
+}
+
+/// Reads the code, the separator and a leading enhanced code of `line`
+/// (without its line ending).
+#[inline(always)]
+pub(crate) fn head(line: &[u8]) -> Result<Head, ParseError> {
+    let code = match *line {
+        [a, b, c, ..] => match ReplyCode::from_ascii(a, b, c) {
+            Some(code) => code,
+            None => return Err(code_error(line)),
+        },
+        _ => return Err(code_error(line)),
+    };
+    let (last, rest) = match line.get(3) {
+        None => (true, 3),
+        Some(b' ') => (true, 4),
+        Some(b'-') => (false, 4),
+        Some(_) => return Err(separator_error(line)),
+    };
+    let class = line[0] - b'0';
+    let (mut enhanced, mut matched, mut after) = (None, false, rest);
+    // 3yz replies carry no enhanced code.
+    if class != 3
+        && let Some((found, len)) = leading_enhanced(&line[rest..])
+    {
+        enhanced = Some(found);
+        matched = found.class().digit() == class;
+        if matched {
+            after = rest + len;
+        }
+    }
+    Ok(Head {
+        code,
+        last,
+        enhanced,
+        matched,
+        rest,
+        after,
+    })
+}
+
+/// Why the first three bytes of `line` are not a reply code.
+#[cold]
+#[inline(never)]
+fn code_error(line: &[u8]) -> ParseError {
+    if line.is_empty() {
+        return ParseError::new(WHAT, ParseErrorKind::Empty, line, 0);
+    }
+    let digits = &line[..line.len().min(3)];
+    match ReplyCode::parse(digits) {
+        Err(e) => ParseError::new(WHAT, e.kind(), line, e.offset()),
+        // `head` refuses exactly what `ReplyCode::parse` refuses (tested).
+        Ok(_) => ParseError::new(WHAT, ParseErrorKind::ExpectedDigit, line, 0),
+    }
+}
+
+/// Why the byte after the code is not a separator.
+#[cold]
+#[inline(never)]
+fn separator_error(line: &[u8]) -> ParseError {
+    let kind = if line[3].is_ascii_digit() {
+        ParseErrorKind::TooManyDigits
+    } else {
+        ParseErrorKind::ExpectedSeparator
+    };
+    ParseError::new(WHAT, kind, line, 3)
 }
 
 impl<'a> ReplyLine<'a> {
@@ -88,59 +199,20 @@ impl<'a> ReplyLine<'a> {
     pub fn parse(line: &'a [u8]) -> Result<ReplyLine<'a>, ParseError> {
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.is_empty() {
-            return Err(ParseError::new(WHAT, ParseErrorKind::Empty, line, 0));
-        }
-        let digits = &line[..line.len().min(3)];
-        let code = match ReplyCode::parse(digits) {
-            Ok(code) => code,
-            Err(e) => return Err(ParseError::new(WHAT, e.kind(), line, e.offset())),
-        };
-        let (last, rest) = match line.get(3) {
-            None => (true, &line[3..]),
-            Some(b' ') => (true, &line[4..]),
-            Some(b'-') => (false, &line[4..]),
-            Some(b) if b.is_ascii_digit() => {
-                return Err(ParseError::new(
-                    WHAT,
-                    ParseErrorKind::TooManyDigits,
-                    line,
-                    3,
-                ));
-            }
-            Some(_) => {
-                return Err(ParseError::new(
-                    WHAT,
-                    ParseErrorKind::ExpectedSeparator,
-                    line,
-                    3,
-                ));
-            }
-        };
-        let mut enhanced = None;
-        let mut mismatched = None;
-        let mut text = rest;
-        let leading = if code.is_positive_intermediate() {
-            None
+        let head = head(line)?;
+        let (enhanced, mismatched, text) = if head.matched {
+            let after = &line[head.after..];
+            let skip = after
+                .iter()
+                .position(|&b| b != b' ' && b != b'\t')
+                .unwrap_or(after.len());
+            (head.enhanced, None, &after[skip..])
         } else {
-            leading_enhanced(rest)
+            (None, head.enhanced, &line[head.rest..])
         };
-        if let Some((found, len)) = leading {
-            if found.class().digit() as u16 == code.as_u16() / 100 {
-                enhanced = Some(found);
-                let after = &rest[len..];
-                let skip = after
-                    .iter()
-                    .position(|&b| b != b' ' && b != b'\t')
-                    .unwrap_or(after.len());
-                text = &after[skip..];
-            } else {
-                mismatched = Some(found);
-            }
-        }
         Ok(ReplyLine {
-            code,
-            last,
+            code: head.code,
+            last: head.last,
             enhanced,
             mismatched,
             text,
@@ -215,5 +287,94 @@ impl<'a> ReplyLine<'a> {
     /// ```
     pub fn text_utf8(&self) -> Option<&'a str> {
         core::str::from_utf8(self.text).ok()
+    }
+}
+
+#[cfg(all(test, feature = "std"))]
+mod tests {
+    use super::{head, leading_enhanced};
+    use crate::{EnhancedCode, ReplyCode};
+    use std::string::ToString;
+    use std::vec::Vec;
+
+    /// The definition the fast reader replaced: the first space or tab in
+    /// the first ten bytes ends the candidate, which `EnhancedCode::parse`
+    /// must take whole.
+    fn reference(text: &[u8]) -> Option<(EnhancedCode, usize)> {
+        let start = usize::from(text.first() == Some(&b'#'));
+        let rest = &text[start..];
+        if !matches!(rest.first(), Some(b'2' | b'4' | b'5')) {
+            return None;
+        }
+        let head = &rest[..rest.len().min(10)];
+        let end = match head.iter().position(|&b| b == b' ' || b == b'\t') {
+            Some(end) => end,
+            None if head.len() == rest.len() => rest.len(),
+            None => return None,
+        };
+        let code = EnhancedCode::parse(&rest[..end]).ok()?;
+        Some((code, start + end))
+    }
+
+    /// Every string of up to 6 bytes over the bytes that matter, alone and
+    /// followed by more digits and text.
+    #[test]
+    fn leading_enhanced_agrees_with_its_definition() {
+        const ALPHABET: &[u8] = b"#245019. \tx";
+        let mut buf = Vec::new();
+        let mut checked = 0;
+        for len in 0..=6u32 {
+            for mut n in 0..ALPHABET.len().pow(len) {
+                buf.clear();
+                for _ in 0..len {
+                    buf.push(ALPHABET[n % ALPHABET.len()]);
+                    n /= ALPHABET.len();
+                }
+                assert_eq!(
+                    leading_enhanced(&buf),
+                    reference(&buf),
+                    "{:?}",
+                    buf.escape_ascii().to_string()
+                );
+                buf.extend_from_slice(b"99 text");
+                assert_eq!(
+                    leading_enhanced(&buf),
+                    reference(&buf),
+                    "{:?}",
+                    buf.escape_ascii().to_string()
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, (0..=6).map(|l| 11usize.pow(l)).sum::<usize>());
+        for long in [
+            &b"5.999.999 x"[..],
+            b"#5.999.999",
+            b"5.999.9999",
+            b"4.100.100\tx",
+            b"2.0.0",
+        ] {
+            assert_eq!(leading_enhanced(long), reference(long));
+        }
+        assert_eq!(leading_enhanced(b"#5.999.999").map(|(_, n)| n), Some(10));
+    }
+
+    /// `head` refuses exactly the codes `ReplyCode::parse` refuses.
+    #[test]
+    fn head_reads_codes_as_reply_code_parse() {
+        let bytes: Vec<u8> = (b'/'..=b':')
+            .chain([0, b' ', b'-', b'a', 0x80, 0xff])
+            .collect();
+        for &a in &bytes {
+            for &b in &bytes {
+                for &c in &bytes {
+                    let digits = [a, b, c];
+                    let fast = ReplyCode::from_ascii(a, b, c);
+                    assert_eq!(fast, ReplyCode::parse(&digits).ok(), "{digits:?}");
+                    let line = [a, b, c, b' ', b'x'];
+                    assert_eq!(head(&line).ok().map(|h| h.code), fast);
+                }
+            }
+        }
     }
 }
