@@ -9,8 +9,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use smtp_codes::{EnhancedCode, ParseOptions, ReplyCode};
 use smtp_codes_bench::{
     CORPUS_TARGET_BYTES, Corpus, ENHANCED, REPLY_CODES, SHAPES, check_agreement, check_codes,
-    lettre_client, lettre_presplit, lines_floor, memchr_floor, naive_enhanced, naive_reply_code,
-    ours_parse_prefix, ours_replies, ours_stream, shuffled, smtp_proto,
+    lettre_client, lettre_presplit, lines_floor, memchr_find_floor, memchr_floor, naive_enhanced,
+    naive_reply_code, ours_parse_prefix, ours_replies, ours_stream, shuffled, smtp_proto,
 };
 
 fn reply_parse(c: &mut Criterion) {
@@ -85,6 +85,9 @@ fn reply_parse(c: &mut Criterion) {
     });
     group.bench_function("memchr/count-lf", |b| {
         b.iter(|| black_box(memchr_floor(black_box(buf))))
+    });
+    group.bench_function("memchr/find-lf", |b| {
+        b.iter(|| black_box(memchr_find_floor(black_box(buf))))
     });
     group.bench_function("floor/lines+code", |b| {
         b.iter(|| black_box(lines_floor(black_box(buf))))

@@ -374,10 +374,20 @@ pub fn lettre_presplit(
     }
 }
 
-/// The floor: count the line ends of the same bytes.
+/// The floor: count the line ends of the same bytes. memchr counts with
+/// SIMD compares and population counts, without locating any line end.
 #[inline]
 pub fn memchr_floor(buf: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', buf).count()
+}
+
+/// The floor as the issue words it, "a memchr pass that only finds the line
+/// ends": every line end located by `memchr_iter`, as a line reader needs
+/// them. Returns how many there are and the sum of their offsets (so that no
+/// position can be skipped).
+#[inline]
+pub fn memchr_find_floor(buf: &[u8]) -> (usize, usize) {
+    memchr::memchr_iter(b'\n', buf).fold((0, 0), |(n, sum), end| (n + 1, sum + end))
 }
 
 /// A second, stricter floor (not a parser; context for the goals): split
@@ -518,6 +528,14 @@ pub fn check_agreement(corpus: &Corpus) -> Result<usize, String> {
 
     if memchr_floor(buf) != lines {
         return Err("memchr floor counts other lines".into());
+    }
+    let ends = corpus.spans.iter().fold((0, 0), |(n, sum), span| {
+        let reply = &buf[span.clone()];
+        let found = reply.iter().enumerate().filter(|&(_, &b)| b == b'\n');
+        found.fold((n, sum), |(n, sum), (i, _)| (n + 1, sum + span.start + i))
+    });
+    if memchr_find_floor(buf) != ends || ends.0 != lines {
+        return Err("memchr find floor locates other line ends".into());
     }
     let code_sum: usize = ours.iter().map(|s| s.code as usize).sum();
     if lines_floor(buf) != (ours.len(), code_sum) {

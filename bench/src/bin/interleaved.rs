@@ -25,7 +25,7 @@ use smtp_codes_bench::verdicts::{
 };
 use smtp_codes_bench::{
     CORPUS_TARGET_BYTES, Corpus, check_agreement, lettre_client, lettre_presplit, lines_floor,
-    memchr_floor, ours_parse_prefix, ours_replies, ours_stream, smtp_proto,
+    memchr_find_floor, memchr_floor, ours_parse_prefix, ours_replies, ours_stream, smtp_proto,
 };
 
 /// Time per contender per round.
@@ -103,6 +103,9 @@ fn reply(rounds: usize) {
         Contender::new("memchr/count-lf", n, || {
             black_box(memchr_floor(black_box(buf)));
         }),
+        Contender::new("memchr/find-lf", n, || {
+            black_box(memchr_find_floor(black_box(buf)));
+        }),
         Contender::new("floor/lines+code", n, || {
             black_box(lines_floor(black_box(buf)));
         }),
@@ -121,6 +124,7 @@ fn reply(rounds: usize) {
             (ours, "lettre/client-style"),
             (ours, "lettre/pre-split"),
             ("memchr/count-lf", ours),
+            ("memchr/find-lf", ours),
             ("floor/lines+code", ours),
         ]);
     }
