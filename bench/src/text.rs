@@ -934,10 +934,7 @@ mod tests {
         ours.sort();
         assert_eq!(
             ours,
-            [
-                "mimecast-550-url-fragment",
-                "qmail-delivery-success"
-            ],
+            ["mimecast-550-url-fragment", "qmail-delivery-success"],
             "{:?}",
             acc.differences
         );
