@@ -1,9 +1,11 @@
 //! What core itself spends on the inputs of `bench/bench.py`, without
 //! Python: `cargo run --release -p smtp-codes-python --example core_cost`
-//! (bench.py runs it with `--with-core`). Prints `name<TAB>ns per call`.
+//! (bench.py runs it with `--with-core`, the corpus diagnostics on standard
+//! input, NUL-separated). Prints `name<TAB>ns per call`.
 
 use smtp_codes::{Reply, Signals, classify};
 use std::hint::black_box;
+use std::io::Read;
 use std::time::Instant;
 
 /// Nanoseconds per call of `f`, best of 30 short rounds of `n` calls.
@@ -42,4 +44,15 @@ fn main() {
             black_box(classify(&Signals::new().diagnostic(black_box(&diagnostic))));
         })
     );
+    let mut corpus = Vec::new();
+    if std::io::stdin().read_to_end(&mut corpus).is_ok() && !corpus.is_empty() {
+        let texts: Vec<&[u8]> = corpus.split(|&b| b == 0).collect();
+        // One pass over the corpus is a call; per diagnostic, on one thread.
+        let per_pass = best(20, || {
+            for t in &texts {
+                black_box(classify(&Signals::new().diagnostic(black_box(t))));
+            }
+        });
+        println!("classify_corpus\t{:.0}", per_pass / texts.len() as f64);
+    }
 }

@@ -5,9 +5,10 @@ use crate::input::{Text, index, type_error};
 use crate::members::members;
 use crate::reply::reply_code_arg;
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use smtp_codes::{Command, EnhancedCode, ReplyCode, Signals, Verdict, classify as core_classify};
 
 /// What a failure means: class, reason, bounce type and what to do, with
@@ -19,23 +20,51 @@ pub(crate) struct PyVerdict {
     matched: Option<(usize, usize)>,
 }
 
-/// The inputs of one classification, owned (so a batch can run without the
-/// interpreter).
+/// The inputs of one classification as Python gave them. The text objects
+/// are kept (a `str` as its UTF-8 `bytes`) so that [`Job`] can borrow them.
 #[derive(Default)]
-pub(crate) struct Input {
-    diagnostic: Option<Vec<u8>>,
-    is_str: bool,
+pub(crate) struct Input<'py> {
+    diagnostic: Option<Text<'py>>,
     status: Option<EnhancedCode>,
     reply_code: Option<ReplyCode>,
-    remote_host: Option<String>,
+    /// The UTF-8 of the `str` given.
+    remote_host: Option<Bound<'py, PyBytes>>,
     command: Option<Command>,
 }
 
-impl Input {
+/// One classification for core: borrowed from an [`Input`], no copy, and
+/// `Send`, so that a batch runs without the interpreter.
+struct Job<'a> {
+    diagnostic: Option<&'a [u8]>,
+    is_str: bool,
+    status: Option<EnhancedCode>,
+    reply_code: Option<ReplyCode>,
+    remote_host: Option<&'a str>,
+    command: Option<Command>,
+}
+
+impl Input<'_> {
+    fn job(&self) -> Job<'_> {
+        Job {
+            diagnostic: self.diagnostic.as_ref().map(Text::as_bytes),
+            is_str: self.diagnostic.as_ref().is_some_and(|t| t.is_str),
+            status: self.status,
+            reply_code: self.reply_code,
+            // UTF-8 by construction (`str.encode`): never `None` here.
+            remote_host: self
+                .remote_host
+                .as_ref()
+                .and_then(|h| std::str::from_utf8(h.as_bytes()).ok()),
+            command: self.command,
+        }
+    }
+}
+
+impl Job<'_> {
     fn run(&self) -> PyVerdict {
         let mut s = Signals::new();
-        if let Some(d) = &self.diagnostic {
-            s = s.diagnostic(d.as_slice());
+        if let Some(d) = self.diagnostic {
+            s = s.diagnostic(d);
         }
         if let Some(st) = self.status {
             s = s.status(st);
@@ -43,14 +72,17 @@ impl Input {
         if let Some(r) = self.reply_code {
             s = s.reply_code(r);
         }
-        if let Some(h) = &self.remote_host {
+        if let Some(h) = self.remote_host {
             s = s.remote_host(h);
         }
         if let Some(c) = self.command {
             s = s.command(c);
         }
-        let diagnostic = self.diagnostic.as_deref().unwrap_or_default();
-        PyVerdict::new(core_classify(&s), diagnostic, self.is_str)
+        PyVerdict::new(
+            core_classify(&s),
+            self.diagnostic.unwrap_or_default(),
+            self.is_str,
+        )
     }
 }
 
@@ -89,30 +121,25 @@ fn some<'a, 'py>(v: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAn
 }
 
 /// Builds the inputs from `classify`'s arguments.
-pub(crate) fn input(
-    py: Python<'_>,
-    diagnostic: Option<&Bound<'_, PyAny>>,
-    status: Option<&Bound<'_, PyAny>>,
-    reply_code: Option<&Bound<'_, PyAny>>,
-    remote_host: Option<&Bound<'_, PyAny>>,
-    command: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Input> {
+pub(crate) fn input<'py>(
+    py: Python<'py>,
+    diagnostic: Option<&Bound<'py, PyAny>>,
+    status: Option<&Bound<'py, PyAny>>,
+    reply_code: Option<&Bound<'py, PyAny>>,
+    remote_host: Option<&Bound<'py, PyAny>>,
+    command: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Input<'py>> {
     let mut input = Input::default();
     if let Some(d) = some(diagnostic) {
         match Text::try_from(d)? {
-            Some(t) => {
-                input.diagnostic = Some(t.as_bytes().to_vec());
-                input.is_str = t.is_str;
-            }
+            Some(t) => input.diagnostic = Some(t),
             None => {
                 // An smtplib/aiosmtplib exception: its code, text and command.
                 let f = SIGNALS.import(py, "smtp_codes._smtplib", "signals")?;
                 let (code, text, cmd): (Option<i64>, Option<Bound<'_, PyAny>>, Option<String>) =
                     f.call1((d,))?.extract()?;
                 if let Some(t) = text {
-                    let t = Text::from(&t, "the exception's message")?;
-                    input.diagnostic = Some(t.as_bytes().to_vec());
-                    input.is_str = t.is_str;
+                    input.diagnostic = Some(Text::from(&t, "the exception's message")?);
                 }
                 // smtplib reports -1 for a reply it could not read: no code.
                 input.reply_code = code
@@ -129,7 +156,10 @@ pub(crate) fn input(
         input.reply_code = Some(reply_code_arg(py, r)?);
     }
     if let Some(h) = some(remote_host) {
-        input.remote_host = crate::input::opt_str(Some(h), "remote_host")?;
+        let h = h
+            .cast::<PyString>()
+            .map_err(|_| type_error(h, "remote_host", "str or None"))?;
+        input.remote_host = Some(h.encode_utf8()?);
     }
     if let Some(c) = some(command) {
         input.command = Some(command_arg(c)?);
@@ -151,7 +181,7 @@ fn classify(
     command: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyVerdict> {
     let input = input(py, diagnostic, status, reply_code, remote_host, command)?;
-    Ok(input.run())
+    Ok(input.job().run())
 }
 
 const KEYS: [&str; 5] = [
@@ -162,32 +192,47 @@ const KEYS: [&str; 5] = [
     "command",
 ];
 
-fn item_input(py: Python<'_>, item: &Bound<'_, PyAny>) -> PyResult<Input> {
+fn item_input<'py>(py: Python<'py>, item: &Bound<'py, PyAny>) -> PyResult<Input<'py>> {
     let Ok(d) = item.cast::<PyDict>() else {
         return input(py, Some(item), None, None, None, None);
     };
-    for k in d.keys() {
-        let ok = k
-            .cast::<PyString>()
-            .ok()
-            .and_then(|s| s.to_cow().ok().map(|s| KEYS.contains(&s.as_ref())))
-            .unwrap_or(false);
-        if !ok {
-            return Err(PyTypeError::new_err(format!(
-                "unexpected key {}; the keys are {}",
-                k.repr()?,
-                KEYS.join(", ")
-            )));
+    // Looked up with interned keys (no string built per item); a key that is
+    // not one of them shows as a count that differs from the dict's length.
+    let keys = [
+        intern!(py, "diagnostic"),
+        intern!(py, "status"),
+        intern!(py, "reply_code"),
+        intern!(py, "remote_host"),
+        intern!(py, "command"),
+    ];
+    let mut values: [Option<Bound<'py, PyAny>>; 5] = Default::default();
+    for (value, key) in values.iter_mut().zip(keys) {
+        *value = d.get_item(key)?;
+    }
+    if values.iter().flatten().count() != d.len() {
+        for k in d.keys() {
+            let known = k
+                .cast::<PyString>()
+                .ok()
+                .and_then(|s| s.to_cow().ok().map(|s| KEYS.contains(&s.as_ref())))
+                .unwrap_or(false);
+            if !known {
+                return Err(PyTypeError::new_err(format!(
+                    "unexpected key {}; the keys are {}",
+                    k.repr()?,
+                    KEYS.join(", ")
+                )));
+            }
         }
     }
-    let get = |k: &str| d.get_item(k);
+    let [diagnostic, status, reply_code, remote_host, command] = &values;
     input(
         py,
-        get("diagnostic")?.as_ref(),
-        get("status")?.as_ref(),
-        get("reply_code")?.as_ref(),
-        get("remote_host")?.as_ref(),
-        get("command")?.as_ref(),
+        diagnostic.as_ref(),
+        status.as_ref(),
+        reply_code.as_ref(),
+        remote_host.as_ref(),
+        command.as_ref(),
     )
 }
 
@@ -206,36 +251,37 @@ fn classify_many<'py>(py: Python<'py>, items: &Bound<'py, PyAny>) -> PyResult<Bo
             inputs.push(item_input(py, &item?)?);
         }
     }
-    let verdicts: Vec<PyVerdict> = if inputs.len() >= 64 {
-        py.detach(|| run_parallel(&inputs))
+    let jobs: Vec<Job<'_>> = inputs.iter().map(Input::job).collect();
+    let verdicts: Vec<PyVerdict> = if jobs.len() >= 64 {
+        py.detach(|| run_parallel(&jobs))
     } else {
-        inputs.iter().map(Input::run).collect()
+        jobs.iter().map(Job::run).collect()
     };
-    let out = PyList::empty(py);
-    for v in verdicts {
-        out.append(Bound::new(py, v)?)?;
-    }
-    Ok(out)
+    PyList::new(py, verdicts)
 }
 
-/// Classifies a large batch on every core, in order, without the interpreter.
-fn run_parallel(inputs: &[Input]) -> Vec<PyVerdict> {
+/// Classifies a large batch on every core, in order, without the interpreter:
+/// this thread takes the first part, one worker each of the others.
+fn run_parallel(jobs: &[Job<'_>]) -> Vec<PyVerdict> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || inputs.len() < 1024 {
-        return inputs.iter().map(Input::run).collect();
+    if threads < 2 || jobs.len() < 1024 {
+        return jobs.iter().map(Job::run).collect();
     }
-    let chunk = inputs.len().div_ceil(threads);
+    let chunk = jobs.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = inputs
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(Input::run).collect::<Vec<_>>()))
+        let mut parts = jobs.chunks(chunk);
+        let first = parts.next().unwrap_or_default();
+        let workers: Vec<_> = parts
+            .map(|part| scope.spawn(move || part.iter().map(Job::run).collect::<Vec<_>>()))
             .collect();
-        workers
-            .into_iter()
+        let mut out = Vec::with_capacity(jobs.len());
+        out.extend(first.iter().map(Job::run));
+        for w in workers {
             // A panic in a worker goes on in this thread, where PyO3 turns it
             // into an exception.
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+            out.extend(w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        out
     })
 }
 

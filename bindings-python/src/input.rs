@@ -75,15 +75,3 @@ pub(crate) fn type_error(obj: &Bound<'_, PyAny>, what: &str, expected: &str) -> 
         .unwrap_or_else(|_| "?".to_owned());
     PyTypeError::new_err(format!("{what} must be {expected}, not {name}"))
 }
-
-/// An optional `str` argument.
-pub(crate) fn opt_str(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<String>> {
-    match obj {
-        None => Ok(None),
-        Some(o) if o.is_none() => Ok(None),
-        Some(o) => match o.cast::<PyString>() {
-            Ok(s) => Ok(Some(s.to_cow()?.into_owned())),
-            Err(_) => Err(type_error(o, what, "str or None")),
-        },
-    }
-}
