@@ -67,6 +67,32 @@ fn part(text: &[u8], i: usize) -> Option<(u16, usize)> {
 /// end: `class.subject.detail` as [`EnhancedCode::parse`] reads it.
 #[inline(always)]
 fn leading_enhanced(text: &[u8]) -> Option<(EnhancedCode, usize)> {
+    // The common shape, `c.s.d` with one-digit parts and a space, read
+    // from one word: bytes 1 and 3 dots, byte 5 a space (`DOTS`), bytes 0, 2
+    // and 4 digits (`DIGITS`: no high nibble left after subtracting '0',
+    // and the low nibble at most 9, i.e. no carry out of it when adding 6).
+    const DOTS_MASK: u64 = 0x0000_FF00_FF00_FF00;
+    const DOTS: u64 = 0x0000_2000_2E00_2E00;
+    const ZEROS: u64 = 0x0000_0030_0030_0030;
+    const HIGH: u64 = 0x0000_00F0_00F0_00F0;
+    const LOW: u64 = 0x0000_000F_000F_000F;
+    const SIX: u64 = 0x0000_0006_0006_0006;
+    const CARRY: u64 = 0x0000_0010_0010_0010;
+    if let Some(word) = text.first_chunk::<8>() {
+        let w = u64::from_le_bytes(*word);
+        // With the dots in place, no borrow crosses from a digit's byte.
+        let d = w.wrapping_sub(ZEROS);
+        if w & DOTS_MASK == DOTS && d & HIGH == 0 && ((d & LOW) + SIX) & CARRY == 0 {
+            let class = match word[0] {
+                b'2' => Class::Success,
+                b'4' => Class::PersistentTransientFailure,
+                b'5' => Class::PermanentFailure,
+                _ => return None,
+            };
+            let (subject, detail) = (u16::from(word[2] - b'0'), u16::from(word[4] - b'0'));
+            return Some((EnhancedCode::new(class, subject, detail)?, 5));
+        }
+    }
     let start = usize::from(text.first() == Some(&b'#'));
     // Most lines start with a letter: only a class digit can start a code.
     let class = match text.get(start) {
@@ -317,32 +343,31 @@ mod tests {
     }
 
     /// Every string of up to 6 bytes over the bytes that matter, alone and
-    /// followed by more digits and text.
+    /// followed by text (so that the one-word reading of `c.s.d ` and the
+    /// byte-wise reading are both exercised on every shape).
     #[test]
     fn leading_enhanced_agrees_with_its_definition() {
         const ALPHABET: &[u8] = b"#245019. \tx";
+        const SUFFIXES: [&[u8]; 5] = [b"", b"99 text", b" x", b"\tx", b"5 Ok"];
         let mut buf = Vec::new();
         let mut checked = 0;
         for len in 0..=6u32 {
-            for mut n in 0..ALPHABET.len().pow(len) {
-                buf.clear();
-                for _ in 0..len {
-                    buf.push(ALPHABET[n % ALPHABET.len()]);
-                    n /= ALPHABET.len();
+            for n in 0..ALPHABET.len().pow(len) {
+                for suffix in SUFFIXES {
+                    buf.clear();
+                    let mut n = n;
+                    for _ in 0..len {
+                        buf.push(ALPHABET[n % ALPHABET.len()]);
+                        n /= ALPHABET.len();
+                    }
+                    buf.extend_from_slice(suffix);
+                    assert_eq!(
+                        leading_enhanced(&buf),
+                        reference(&buf),
+                        "{:?}",
+                        buf.escape_ascii().to_string()
+                    );
                 }
-                assert_eq!(
-                    leading_enhanced(&buf),
-                    reference(&buf),
-                    "{:?}",
-                    buf.escape_ascii().to_string()
-                );
-                buf.extend_from_slice(b"99 text");
-                assert_eq!(
-                    leading_enhanced(&buf),
-                    reference(&buf),
-                    "{:?}",
-                    buf.escape_ascii().to_string()
-                );
                 checked += 1;
             }
         }
@@ -357,6 +382,26 @@ mod tests {
             assert_eq!(leading_enhanced(long), reference(long));
         }
         assert_eq!(leading_enhanced(b"#5.999.999").map(|(_, n)| n), Some(10));
+    }
+
+    /// Every byte value at every position of the word the fast path reads.
+    #[test]
+    fn one_word_reading_at_its_edges() {
+        for base in [
+            b"5.1.1 Ok",
+            b"2.0.0 Ok",
+            b"4.7.9\tOk",
+            b"5.7.26 x",
+            b"#5.1.1 x",
+        ] {
+            for pos in 0..base.len() {
+                for value in 0..=255 {
+                    let mut buf = *base;
+                    buf[pos] = value;
+                    assert_eq!(leading_enhanced(&buf), reference(&buf), "{buf:?}");
+                }
+            }
+        }
     }
 
     /// `head` refuses exactly the codes `ReplyCode::parse` refuses.
