@@ -1,9 +1,8 @@
 //! Finding a byte in safe, portable Rust, for the line-end searches of the
 //! parsers: sixteen bytes at a time with a compare the compiler turns into
 //! vector instructions (`pcmpeqb` and `pmovmskb` with x86-64's baseline
-//! SSE2), then the
-//! "has a zero byte" word trick for the position within those sixteen bytes
-//! and for the tail.
+//! SSE2), then the "has a zero byte" word trick for the position within
+//! those sixteen bytes and for the tail.
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;

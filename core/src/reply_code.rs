@@ -56,7 +56,6 @@ impl ReplyCode {
         }
     }
 
-    /// Used by the generated tables, whose codes codegen has validated.
     /// The code spelt by three ASCII bytes, as [`ReplyCode::parse`] reads
     /// them: the reply parser's fast path.
     #[inline(always)]
@@ -75,6 +74,7 @@ impl ReplyCode {
         }
     }
 
+    /// Used by the generated tables, whose codes codegen has validated.
     pub(crate) const fn from_table(code: u16) -> ReplyCode {
         match ReplyCode::from_u16(code) {
             Some(c) => c,

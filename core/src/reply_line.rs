@@ -68,9 +68,10 @@ fn part(text: &[u8], i: usize) -> Option<(u16, usize)> {
 #[inline(always)]
 fn leading_enhanced(text: &[u8]) -> Option<(EnhancedCode, usize)> {
     // The common shape, `c.s.d` with one-digit parts and a space, read
-    // from one word: bytes 1 and 3 dots, byte 5 a space (`DOTS`), bytes 0, 2
-    // and 4 digits (`DIGITS`: no high nibble left after subtracting '0',
-    // and the low nibble at most 9, i.e. no carry out of it when adding 6).
+    // from one word: bytes 1 and 3 dots and byte 5 a space (`DOTS`); bytes
+    // 0, 2 and 4 digits: no high nibble left after subtracting '0' (`HIGH`)
+    // and a low nibble of at most 9, which adding 6 does not carry out of
+    // (`CARRY`). The class digit is checked after.
     const DOTS_MASK: u64 = 0x0000_FF00_FF00_FF00;
     const DOTS: u64 = 0x0000_2000_2E00_2E00;
     const ZEROS: u64 = 0x0000_0030_0030_0030;
