@@ -153,7 +153,7 @@ pub(crate) fn input<'py>(
         input.status = Some(parse_enhanced(py, s)?);
     }
     if let Some(r) = some(reply_code) {
-        input.reply_code = Some(reply_code_arg(py, r)?);
+        input.reply_code = Some(reply_code_arg(py, r, "reply_code", "int, str or None")?);
     }
     if let Some(h) = some(remote_host) {
         let h = h

@@ -354,8 +354,13 @@ impl PyReplyReader {
 }
 
 /// A reply code from `int` or `str`/`bytes` (`"550"`), for callers that
-/// hold one without a reply.
-pub(crate) fn reply_code_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<ReplyCode> {
+/// hold one without a reply; a `TypeError` says `{what} must be {expected}`.
+pub(crate) fn reply_code_arg(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    what: &str,
+    expected: &str,
+) -> PyResult<ReplyCode> {
     if let Some(text) = Text::try_from(value)? {
         return ReplyCode::parse(text.as_bytes()).map_err(|e| {
             parse_error(
@@ -370,7 +375,7 @@ pub(crate) fn reply_code_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResu
     if value.extract::<i64>().is_ok() {
         return crate::codes::reply_code_from_int(value);
     }
-    Err(type_error(value, "reply_code", "int, str or None"))
+    Err(type_error(value, what, expected))
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
