@@ -1,6 +1,6 @@
-//! `smtp_codes.ParseError` (a `ValueError`, defined in `_errors.py`), made
-//! from core's errors: core's message, core's stable kind name, the offset
-//! as an index into the caller's input.
+//! `smtp_codes.ParseError` and `smtp_codes.RenderError` (`ValueError`s,
+//! defined in `_errors.py`), made from core's errors: core's message, a
+//! stable kind name, the offset as an index into the caller's input.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -30,6 +30,24 @@ pub(crate) fn parse_error(
     line: Option<usize>,
 ) -> PyErr {
     match parse_error_value(py, message, kind, offset, line) {
+        Ok(v) => PyErr::from_value(v),
+        Err(e) => e,
+    }
+}
+
+static RENDER_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// A `RenderError` to raise.
+pub(crate) fn render_error(
+    py: Python<'_>,
+    message: String,
+    kind: &str,
+    line: Option<usize>,
+) -> PyErr {
+    match RENDER_ERROR
+        .import(py, "smtp_codes._errors", "RenderError")
+        .and_then(|t| t.call1((message, kind, line)))
+    {
         Ok(v) => PyErr::from_value(v),
         Err(e) => e,
     }

@@ -16,6 +16,7 @@ mod errors;
 mod find;
 mod input;
 mod members;
+mod render;
 mod reply;
 mod tables;
 
@@ -33,6 +34,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     tables::register(m)?;
     codes::register(m)?;
     reply::register(m)?;
+    render::register(m)?;
     classify::register(m)?;
     dsn::register(m)?;
     ehlo::register(m)?;

@@ -1,6 +1,7 @@
 """SMTP reply codes (RFC 5321) and enhanced status codes (RFC 3463, IANA
-registry): parse replies, DSNs and EHLO responses, find codes in text, and
-classify failures. A thin layer over the Rust crate ``smtp-codes``.
+registry): parse replies (and render them), DSNs and EHLO responses, find
+codes in text, and classify failures. A thin layer over the Rust crate
+``smtp-codes``.
 
 >>> from smtp_codes import ReplyCode, parse_reply, classify
 >>> ReplyCode(550)
@@ -29,7 +30,7 @@ from ._enums import (
     ServerLimit,
     Subject,
 )
-from ._errors import ParseError
+from ._errors import ParseError, RenderError
 from ._native import (
     MAIL_PARAMETERS_UPDATED,
     REGISTRY_UPDATED,
@@ -55,6 +56,7 @@ from ._native import (
     parse_replies,
     parse_reply,
     parse_reply_many,
+    render_reply,
 )
 from ._smtplib import classify_exception
 
@@ -80,6 +82,7 @@ __all__ = [
     "Outcome",
     "ParseError",
     "Reason",
+    "RenderError",
     "Reply",
     "ReplyCode",
     "ReplyMeaning",
@@ -100,4 +103,5 @@ __all__ = [
     "parse_replies",
     "parse_reply",
     "parse_reply_many",
+    "render_reply",
 ]

@@ -1,4 +1,5 @@
-"""The exception of every parser in smtp_codes."""
+"""The exceptions of smtp_codes: ``ParseError`` (every parser) and
+``RenderError`` (``render_reply``)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,25 @@ class ParseError(ValueError):
         self,
     ) -> Tuple[type, Tuple[str, str, Optional[int], Optional[int]]]:
         return (type(self), (str(self), self.kind, self.offset, self.line))
+
+
+class RenderError(ValueError):
+    """``render_reply`` refuses to write this reply: why, and on which line.
+
+    ``kind`` is a stable lowercase name (``enhanced_class_mismatch``,
+    ``enhanced_on_intermediate``, ``line_break``, ``line_too_long``,
+    ``ambiguous_text``; the C binding's names); ``line`` is the 0-based line
+    it is about, or ``None`` when the reply as a whole is refused. The
+    message is core's, in words.
+    """
+
+    kind: str
+    line: Optional[int]
+
+    def __init__(self, message: str, kind: str, line: Optional[int] = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.line = line
+
+    def __reduce__(self) -> Tuple[type, Tuple[str, str, Optional[int]]]:
+        return (type(self), (str(self), self.kind, self.line))

@@ -55,6 +55,7 @@ __all__ = [
     "parse_replies",
     "parse_reply",
     "parse_reply_many",
+    "render_reply",
 ]
 
 __version__: str
@@ -141,6 +142,12 @@ def parse_reply_many(
 def parse_replies(
     data: _Text, *, strict: bool = False, max_lines: int = 256, max_line_length: int = 4096
 ) -> List[Union[Reply, ParseError]]: ...
+def render_reply(
+    code: int,
+    lines: Union[str, Sequence[str]] = (),
+    *,
+    enhanced: Union[EnhancedCode, str, None] = None,
+) -> str: ...
 
 @final
 class Evidence:
