@@ -1,6 +1,7 @@
 """A real exchange: an aiosmtpd server on 127.0.0.1 refuses chosen senders,
-recipients and messages with chosen replies (multi-line included);
-smtplib talks to it, and what smtplib raises goes to the API as it is."""
+recipients and messages with chosen replies (multi-line included, one
+written by render_reply); smtplib talks to it, and what smtplib raises goes
+to the API as it is."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ REPLIES: Dict[str, str] = {
     "nobody@example.com": GMAIL_NO_SUCH_USER,
     "full@example.com": "452 4.2.2 The email account that you tried to reach is over quota",
     "moved@example.com": "551 5.1.6 User not local; please try <new@example.org>",
+    # Written by render_reply (aiosmtpd adds the last CRLF itself).
+    "rendered@example.com": sc.render_reply(
+        550, ["Mailbox unavailable", "Rendered by smtp_codes"], enhanced="5.1.1"
+    ).removesuffix("\r\n"),
 }
 REFUSED_SENDER = "spammer@example.net"
 SPAM_REPLY = (
@@ -102,6 +107,18 @@ def test_some_recipients_refused(server: int) -> None:
     assert isinstance(verdicts, dict)
     moved = verdicts["moved@example.com"]
     assert moved.reason == sc.Reason.HASMOVED and moved.bounce == sc.Bounce.HARD
+
+
+def test_rendered_reply_over_the_wire(server: int) -> None:
+    with _client(server) as smtp:
+        with pytest.raises(smtplib.SMTPRecipientsRefused) as info:
+            smtp.sendmail("a@example.org", ["rendered@example.com"], MESSAGE)
+    code, msg = info.value.recipients["rendered@example.com"]
+    reply = sc.parse_reply(smtplib.SMTPResponseException(code, msg))
+    assert (reply.code, reply.enhanced, reply.lines) == (550, "5.1.1", ["Mailbox unavailable", "Rendered by smtp_codes"])
+    assert reply.defects == []
+    verdicts = sc.classify_exception(info.value)
+    assert isinstance(verdicts, dict) and verdicts["rendered@example.com"].bounce == "hard"
 
 
 def test_sender_refused(server: int) -> None:

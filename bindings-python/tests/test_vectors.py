@@ -68,6 +68,30 @@ def test_reply_vectors_in_one_batch() -> None:
             assert result.kind == case["expect_error"]["kind"]
 
 
+def test_reply_vectors_render_back() -> None:
+    """Every reply that parses, rendered from its code, enhanced code and
+    lines, parses back (strictly) to the same. Only a reply with defects may
+    be refused: one a server that follows the RFCs would not have sent."""
+    rendered, refused = 0, []
+    for case in REPLY_CASES:
+        if "expect" not in case:
+            continue
+        reply = sc.parse_reply(_input(case), strict=case["mode"] == "strict")
+        try:
+            text = sc.render_reply(reply.code, reply.lines, enhanced=reply.enhanced)
+        except sc.RenderError as e:
+            assert reply.defects, (case["name"], e.kind, e.line)
+            refused.append((case["name"], e.kind, e.line))
+            continue
+        back = sc.parse_reply(text, strict=True)
+        assert (back.code, back.enhanced, back.lines) == (reply.code, reply.enhanced, reply.lines), case["name"]
+        assert back.defects == [] and back.raw == text.encode()
+        rendered += 1
+    # "250 5.1.1 odd": the text starts with a code, and would read back as one.
+    assert refused == [("class-mismatch-kept-in-text", "ambiguous_text", 0)]
+    assert rendered >= 20
+
+
 def _classify_args(inp: Dict[str, Any]) -> Dict[str, Any]:
     """The inputs as core/tests/verdicts.rs reads them: the status is the
     first word of the DSN Status text when it is a code, the command what

@@ -48,3 +48,11 @@ def registry() -> int:
     ok: int = sc.ReplyCode.OK + 0
     mailbox_full: sc.EnhancedStatus = sc.EnhancedStatus.MAILBOX_FULL
     return total + ok + len(mailbox_full.sample_text)
+
+
+def server_reply(lines: List[str]) -> str:
+    try:
+        return sc.render_reply(sc.ReplyCode.MAILBOX_UNAVAILABLE, lines, enhanced=sc.EnhancedCode("5.1.1"))
+    except sc.RenderError as e:
+        line: Optional[int] = e.line
+        return sc.render_reply(451, f"cannot say it: {e.kind} at {line}", enhanced="4.3.0")
