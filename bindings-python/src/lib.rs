@@ -18,6 +18,7 @@ mod input;
 mod members;
 mod render;
 mod reply;
+mod reply_line;
 mod tables;
 
 use pyo3::prelude::*;
@@ -34,6 +35,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     tables::register(m)?;
     codes::register(m)?;
     reply::register(m)?;
+    reply_line::register(m)?;
     render::register(m)?;
     classify::register(m)?;
     dsn::register(m)?;

@@ -56,3 +56,11 @@ def server_reply(lines: List[str]) -> str:
     except sc.RenderError as e:
         line: Optional[int] = e.line
         return sc.render_reply(451, f"cannot say it: {e.kind} at {line}", enhanced="4.3.0")
+
+
+def one_line(data: Union[str, bytes]) -> Optional[str]:
+    line: sc.ReplyLine = sc.parse_reply_line(data)
+    wrong: Optional[sc.EnhancedCode] = line.mismatched_enhanced
+    if line.is_last and wrong is None:
+        return line.text
+    return str(line.enhanced) if line.enhanced is not None else None

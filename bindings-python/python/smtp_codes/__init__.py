@@ -42,6 +42,7 @@ from ._native import (
     Evidence,
     Found,
     Reply,
+    ReplyLine,
     ReplyReader,
     Verdict,
     __version__,
@@ -55,6 +56,7 @@ from ._native import (
     parse_ehlo,
     parse_replies,
     parse_reply,
+    parse_reply_line,
     parse_reply_many,
     render_reply,
 )
@@ -85,6 +87,7 @@ __all__ = [
     "RenderError",
     "Reply",
     "ReplyCode",
+    "ReplyLine",
     "ReplyMeaning",
     "ReplyReader",
     "ServerLimit",
@@ -102,6 +105,7 @@ __all__ = [
     "parse_ehlo",
     "parse_replies",
     "parse_reply",
+    "parse_reply_line",
     "parse_reply_many",
     "render_reply",
 ]

@@ -32,6 +32,7 @@ __all__ = [
     "MAIL_PARAMETERS_UPDATED",
     "REGISTRY_UPDATED",
     "Reply",
+    "ReplyLine",
     "ReplyReader",
     "Verdict",
     "__version__",
@@ -54,6 +55,7 @@ __all__ = [
     "parse_ehlo",
     "parse_replies",
     "parse_reply",
+    "parse_reply_line",
     "parse_reply_many",
     "render_reply",
 ]
@@ -112,6 +114,24 @@ class Reply:
     def is_multiline(self) -> bool: ...
     @property
     def raw(self) -> bytes: ...
+
+@final
+class ReplyLine:
+    """One line of an SMTP reply."""
+
+    @property
+    def code(self) -> Union[ReplyCode, int]: ...
+    @property
+    def is_last(self) -> bool: ...
+    @property
+    def enhanced(self) -> Optional[EnhancedCode]: ...
+    @property
+    def mismatched_enhanced(self) -> Optional[EnhancedCode]: ...
+    @property
+    def text(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+def parse_reply_line(data: _Text) -> ReplyLine: ...
 
 @final
 class ReplyReader:
