@@ -1,4 +1,5 @@
-//! `classify`, `classify_many`, `Verdict`, `Evidence`.
+//! `classify`, `classify_many`, `Verdict`, `Evidence`, and the rule tables:
+//! `ProviderRule`, `TextRule`, `provider_rules`, `text_rules`.
 
 use crate::codes::{PyEnhancedCode, parse_enhanced};
 use crate::input::{Text, index, type_error};
@@ -9,7 +10,11 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
-use smtp_codes::{Command, EnhancedCode, ReplyCode, Signals, Verdict, classify as core_classify};
+use smtp_codes::{
+    Command, EnhancedCode, ProviderRule, ReplyCode, Signals, TextRule, Verdict,
+    classify as core_classify,
+};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// What a failure means: class, reason, bounce type and what to do, with
 /// the evidence that decided.
@@ -415,6 +420,18 @@ impl PyEvidence {
         self.verdict.evidence().text_rule().map(|r| r.phrase())
     }
 
+    /// The provider rule that decided, if one did: one of `provider_rules()`.
+    #[getter]
+    fn provider_rule(&self) -> Option<PyProviderRule> {
+        self.verdict.evidence().provider_rule().map(PyProviderRule)
+    }
+
+    /// The text rule that decided, if one did: one of `text_rules()`.
+    #[getter]
+    fn text_rule(&self) -> Option<PyTextRule> {
+        self.verdict.evidence().text_rule().map(PyTextRule)
+    }
+
     /// Where that phrase is in the diagnostic: `(start, end)` indices.
     #[getter]
     fn matched(&self) -> Option<(usize, usize)> {
@@ -439,9 +456,135 @@ impl PyEvidence {
     }
 }
 
+/// A hash of a rule that agrees with its equality.
+fn hash_of(rule: &impl Hash) -> isize {
+    let mut h = DefaultHasher::new();
+    rule.hash(&mut h);
+    // The bits of the hash as a Python hash (-1 is reserved; PyO3 maps it).
+    h.finish() as isize
+}
+
+/// A provider's documented meaning of a code or text (a row of
+/// `registry/provider-rules.csv`).
+#[pyclass(frozen, module = "smtp_codes", name = "ProviderRule")]
+struct PyProviderRule(&'static ProviderRule);
+
+#[pymethods]
+impl PyProviderRule {
+    /// The provider's short id: `gmail`, `microsoft`, `yahoo` ...
+    #[getter]
+    fn provider(&self) -> &'static str {
+        self.0.provider()
+    }
+
+    /// The public page that documents the rule.
+    #[getter]
+    fn source(&self) -> &'static str {
+        self.0.source()
+    }
+
+    /// The text the rule looks for in the diagnostic (may be empty).
+    #[getter]
+    fn text(&self) -> &'static str {
+        self.0.text()
+    }
+
+    /// The `Reason` the rule gives.
+    #[getter]
+    fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(members(py)?.reason(py, self.0.reason()))
+    }
+
+    /// The `Action` the rule gives.
+    #[getter]
+    fn action(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(members(py)?.action(py, self.0.action()))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyProviderRule>()
+            .is_ok_and(|o| o.get().0 == self.0)
+    }
+
+    fn __hash__(&self) -> isize {
+        hash_of(self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        let r = self.0;
+        format!(
+            "<ProviderRule {} text={:?} reason={} action={}>",
+            r.provider(),
+            r.text(),
+            r.reason(),
+            r.action()
+        )
+    }
+}
+
+/// A phrase that tells the reason (a row of `registry/text-rules.csv`).
+#[pyclass(frozen, module = "smtp_codes", name = "TextRule")]
+struct PyTextRule(&'static TextRule);
+
+#[pymethods]
+impl PyTextRule {
+    /// The phrase, matched case-insensitively.
+    #[getter]
+    fn phrase(&self) -> &'static str {
+        self.0.phrase()
+    }
+
+    /// The `Reason` it tells.
+    #[getter]
+    fn reason(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(members(py)?.reason(py, self.0.reason()))
+    }
+
+    /// Where servers send this phrase.
+    #[getter]
+    fn source(&self) -> &'static str {
+        self.0.source()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyTextRule>()
+            .is_ok_and(|o| o.get().0 == self.0)
+    }
+
+    fn __hash__(&self) -> isize {
+        hash_of(self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<TextRule {:?} reason={}>",
+            self.0.phrase(),
+            self.0.reason()
+        )
+    }
+}
+
+/// Every provider rule `classify` applies, most specific first.
+#[pyfunction]
+fn provider_rules() -> Vec<PyProviderRule> {
+    ProviderRule::all().iter().map(PyProviderRule).collect()
+}
+
+/// Every text rule `classify` applies, in order of precedence.
+#[pyfunction]
+fn text_rules() -> Vec<PyTextRule> {
+    TextRule::all().iter().map(PyTextRule).collect()
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyVerdict>()?;
     m.add_class::<PyEvidence>()?;
+    m.add_class::<PyProviderRule>()?;
+    m.add_class::<PyTextRule>()?;
+    m.add_function(wrap_pyfunction!(provider_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(text_rules, m)?)?;
     m.add_function(wrap_pyfunction!(classify, m)?)?;
     m.add_function(wrap_pyfunction!(classify_many, m)?)?;
     Ok(())

@@ -64,3 +64,11 @@ def one_line(data: Union[str, bytes]) -> Optional[str]:
     if line.is_last and wrong is None:
         return line.text
     return str(line.enhanced) if line.enhanced is not None else None
+
+
+def rules_for(reason: sc.Reason) -> List[str]:
+    phrases = [r.phrase for r in sc.text_rules() if r.reason is reason]
+    providers = [r.provider for r in sc.provider_rules() if r.action is sc.Action.RETRY]
+    rule: Optional[sc.ProviderRule] = sc.classify("550 x").evidence.provider_rule
+    text: Optional[sc.TextRule] = sc.classify("550 x").evidence.text_rule
+    return phrases + providers + [str(rule), str(text)]

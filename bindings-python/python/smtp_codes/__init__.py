@@ -41,9 +41,11 @@ from ._native import (
     EnhancedCode,
     Evidence,
     Found,
+    ProviderRule,
     Reply,
     ReplyLine,
     ReplyReader,
+    TextRule,
     Verdict,
     __version__,
     associated_statuses,
@@ -58,7 +60,9 @@ from ._native import (
     parse_reply,
     parse_reply_line,
     parse_reply_many,
+    provider_rules,
     render_reply,
+    text_rules,
 )
 from ._smtplib import classify_exception
 
@@ -83,6 +87,7 @@ __all__ = [
     "Found",
     "Outcome",
     "ParseError",
+    "ProviderRule",
     "Reason",
     "RenderError",
     "Reply",
@@ -92,6 +97,7 @@ __all__ = [
     "ReplyReader",
     "ServerLimit",
     "Subject",
+    "TextRule",
     "Verdict",
     "__version__",
     "associated_statuses",
@@ -107,5 +113,7 @@ __all__ = [
     "parse_reply",
     "parse_reply_line",
     "parse_reply_many",
+    "provider_rules",
     "render_reply",
+    "text_rules",
 ]

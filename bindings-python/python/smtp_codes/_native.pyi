@@ -30,10 +30,12 @@ __all__ = [
     "Evidence",
     "Found",
     "MAIL_PARAMETERS_UPDATED",
+    "ProviderRule",
     "REGISTRY_UPDATED",
     "Reply",
     "ReplyLine",
     "ReplyReader",
+    "TextRule",
     "Verdict",
     "__version__",
     "_classes",
@@ -57,7 +59,9 @@ __all__ = [
     "parse_reply",
     "parse_reply_line",
     "parse_reply_many",
+    "provider_rules",
     "render_reply",
+    "text_rules",
 ]
 
 __version__: str
@@ -170,6 +174,39 @@ def render_reply(
 ) -> str: ...
 
 @final
+class ProviderRule:
+    """A provider's documented meaning of a code or text."""
+
+    @property
+    def provider(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def reason(self) -> Reason: ...
+    @property
+    def action(self) -> Action: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class TextRule:
+    """A phrase that tells the reason."""
+
+    @property
+    def phrase(self) -> str: ...
+    @property
+    def reason(self) -> Reason: ...
+    @property
+    def source(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def provider_rules() -> List[ProviderRule]: ...
+def text_rules() -> List[TextRule]: ...
+
+@final
 class Evidence:
     """Why a verdict is what it is."""
 
@@ -185,6 +222,10 @@ class Evidence:
     def source(self) -> Optional[str]: ...
     @property
     def phrase(self) -> Optional[str]: ...
+    @property
+    def provider_rule(self) -> Optional[ProviderRule]: ...
+    @property
+    def text_rule(self) -> Optional[TextRule]: ...
     @property
     def matched(self) -> Optional[Tuple[int, int]]: ...
     @property
