@@ -171,6 +171,25 @@ impl PyEnhancedCode {
     }
 }
 
+/// The class of a reply code (its first digit, RFC 5321 §4.2.1): a
+/// `ReplyClass` member, for any code of the grammar, defined or not.
+#[pyfunction]
+fn reply_class(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let code = reply_code_from_int(code)?;
+    Ok(members(py)?.reply_class(py, code.class()))
+}
+
+/// The category of a reply code (its second digit, RFC 5321 §4.2.1): a
+/// `ReplyCategory` member, for any code of the grammar, defined or not.
+#[pyfunction]
+fn reply_category(py: Python<'_>, code: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let code = reply_code_from_int(code)?;
+    Ok(members(py)?.reply_category(py, code.category()))
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyEnhancedCode>()
+    m.add_class::<PyEnhancedCode>()?;
+    m.add_function(wrap_pyfunction!(reply_class, m)?)?;
+    m.add_function(wrap_pyfunction!(reply_category, m)?)?;
+    Ok(())
 }

@@ -6,13 +6,15 @@ use pyo3::sync::PyOnceLock;
 use smtp_codes::dsn::Action as DsnAction;
 use smtp_codes::{
     Action, Bounce, Class, Command, DecidedBy, EhloKeyword, EnhancedStatus, KnownReplyCode,
-    Outcome, Reason, ReplyCode, Subject,
+    Outcome, Reason, ReplyCategory, ReplyClass, ReplyCode, Subject,
 };
 use std::collections::HashMap;
 use std::hash::Hash;
 
 pub(crate) struct Members {
     reply: Vec<Option<Py<PyAny>>>,
+    reply_class: HashMap<ReplyClass, Py<PyAny>>,
+    reply_category: HashMap<ReplyCategory, Py<PyAny>>,
     class: HashMap<Class, Py<PyAny>>,
     subject: HashMap<u16, Py<PyAny>>,
     status: HashMap<EnhancedStatus, Py<PyAny>>,
@@ -61,6 +63,8 @@ pub(crate) fn members(py: Python<'_>) -> PyResult<&Members> {
             .collect();
         Ok(Members {
             reply,
+            reply_class: table(&enums, "ReplyClass", &ReplyClass::ALL, |c| c as u8)?,
+            reply_category: table(&enums, "ReplyCategory", &ReplyCategory::ALL, |c| c as u8)?,
             class: table(&enums, "Class", &Class::ALL, Class::digit)?,
             subject,
             status: table(&enums, "EnhancedStatus", &EnhancedStatus::ALL, |s| s.code())?,
@@ -107,6 +111,14 @@ impl Members {
                 .map(|i| i.into_any().unbind())
                 .unwrap_or_else(|_| py.None()),
         }
+    }
+
+    pub(crate) fn reply_class(&self, py: Python<'_>, c: ReplyClass) -> Py<PyAny> {
+        get(py, &self.reply_class, c)
+    }
+
+    pub(crate) fn reply_category(&self, py: Python<'_>, c: ReplyCategory) -> Py<PyAny> {
+        get(py, &self.reply_category, c)
     }
 
     pub(crate) fn class(&self, py: Python<'_>, c: Class) -> Py<PyAny> {

@@ -12,7 +12,7 @@ use pyo3::types::PyDict;
 use smtp_codes::dsn::Action as DsnAction;
 use smtp_codes::{
     Action, Bounce, Class, Command, DecidedBy, Defect, EhloKeyword, EnhancedStatus, KnownReplyCode,
-    Outcome, Reason, ReplyCode, ServerLimit, Subject,
+    Outcome, Reason, ReplyCategory, ReplyClass, ReplyCode, ServerLimit, Subject,
 };
 
 type Meaning = (&'static str, &'static str, &'static str, Vec<String>);
@@ -224,7 +224,27 @@ fn _parse_command(py: Python<'_>, text: &str) -> PyResult<Option<Py<PyAny>>> {
     }
 }
 
+/// `(name, digit, RFC 5321 §4.2.1 name)` of every reply class (first digit).
+#[pyfunction]
+fn _reply_classes() -> Vec<(String, u8, &'static str)> {
+    ReplyClass::ALL
+        .iter()
+        .map(|&c| (screaming(&format!("{c:?}")), c as u8, c.name()))
+        .collect()
+}
+
+/// `(name, digit, RFC 5321 §4.2.1 name)` of every reply category (second digit).
+#[pyfunction]
+fn _reply_categories() -> Vec<(String, u8, &'static str)> {
+    ReplyCategory::ALL
+        .iter()
+        .map(|&c| (screaming(&format!("{c:?}")), c as u8, c.name()))
+        .collect()
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(_reply_classes, m)?)?;
+    m.add_function(wrap_pyfunction!(_reply_categories, m)?)?;
     m.add_function(wrap_pyfunction!(_reply_codes, m)?)?;
     m.add_function(wrap_pyfunction!(_classes, m)?)?;
     m.add_function(wrap_pyfunction!(_subjects, m)?)?;

@@ -183,3 +183,57 @@ def test_versions() -> None:
     assert sc.__version__ == "0.1.0"
     assert sc.REGISTRY_UPDATED[:2] == "20"
     assert sc.MAIL_PARAMETERS_UPDATED[:2] == "20"
+
+
+def test_reply_class_and_category_of_every_code() -> None:
+    """Every code of the grammar, defined or not: its digits, as core reads them."""
+    assert issubclass(sc.ReplyClass, enum.IntEnum) and issubclass(sc.ReplyCategory, enum.IntEnum)
+    assert [int(c) for c in sc.ReplyClass] == [2, 3, 4, 5]
+    assert [int(c) for c in sc.ReplyCategory] == [0, 1, 2, 3, 4, 5]
+    checked = 0
+    for n in range(200, 600):
+        if n // 10 % 10 > 5:
+            with pytest.raises(ValueError):
+                sc.reply_class(n)
+            continue
+        assert sc.reply_class(n) is sc.ReplyClass(n // 100)
+        assert sc.reply_category(n) is sc.ReplyCategory(n // 10 % 10)
+        checked += 1
+    assert checked == 4 * 60
+    # A code outside the IntEnum stays an int, and still has a class and category.
+    with pytest.raises(ValueError):
+        ReplyCode(559)
+    assert sc.reply_class(559) is sc.ReplyClass.PERMANENT_NEGATIVE
+    assert sc.reply_category(559) is sc.ReplyCategory.MAIL_SYSTEM
+    assert sc.reply_class(ReplyCode.START_MAIL_INPUT) is sc.ReplyClass.POSITIVE_INTERMEDIATE
+    assert sc.reply_class(sc.parse_reply("259 odd").code) == 2
+
+
+def test_reply_class_and_category_members() -> None:
+    assert sc.ReplyClass.TRANSIENT_NEGATIVE.phrase == "Transient Negative Completion reply"
+    assert sc.ReplyCategory.MAIL_SYSTEM.phrase == "Mail system"
+    assert sc.ReplyCategory(3).phrase == sc.ReplyCategory(4).phrase == "Unspecified as yet"
+    assert str(sc.ReplyClass(5)) == "5" and f"{sc.ReplyCategory(1)}" == "1"
+    assert hash(sc.ReplyClass(4)) == hash(4)
+    for member in [*sc.ReplyClass, *sc.ReplyCategory]:
+        assert pickle.loads(pickle.dumps(member)) is member
+    with pytest.raises(ValueError):
+        sc.ReplyClass(1)
+    with pytest.raises(ValueError):
+        sc.ReplyCategory(6)
+
+
+def test_reply_class_wrong_types_and_values() -> None:
+    for bad in ("550", b"550", 5.5, None):
+        with pytest.raises(TypeError):
+            sc.reply_class(bad)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            sc.reply_category(bad)  # type: ignore[arg-type]
+    for n in (-1, 0, 199, 600, 260, 1000):
+        with pytest.raises(ValueError):
+            sc.reply_class(n)
+        with pytest.raises(ValueError):
+            sc.reply_category(n)
+    # Beyond 64 bits the shared reply_code_from_int says TypeError, as render_reply does.
+    with pytest.raises((TypeError, ValueError)):
+        sc.reply_class(2**70)

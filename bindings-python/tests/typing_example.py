@@ -72,3 +72,9 @@ def rules_for(reason: sc.Reason) -> List[str]:
     rule: Optional[sc.ProviderRule] = sc.classify("550 x").evidence.provider_rule
     text: Optional[sc.TextRule] = sc.classify("550 x").evidence.text_rule
     return phrases + providers + [str(rule), str(text)]
+
+
+def digits(code: int) -> str:
+    cls: sc.ReplyClass = sc.reply_class(code)
+    cat: sc.ReplyCategory = sc.reply_category(code)
+    return f"{cls.phrase}, {cat.phrase}: {int(cls)}{int(cat)}"

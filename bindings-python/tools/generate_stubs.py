@@ -54,6 +54,11 @@ REPLY_CODE_PROPS = """
     def is_permanent_negative(self) -> bool: ...
 """
 
+REPLY_DIGIT_PROPS = """
+    @property
+    def phrase(self) -> str: ...
+"""
+
 SUB_CODE_PROPS = """
     @property
     def code(self) -> str: ...
@@ -143,6 +148,8 @@ def render() -> str:
         out.append(props)
 
     block("ReplyCode", "enum.IntEnum", s.ReplyCode, REPLY_CODE_PROPS)
+    block("ReplyClass", "enum.IntEnum", s.ReplyClass, REPLY_DIGIT_PROPS)
+    block("ReplyCategory", "enum.IntEnum", s.ReplyCategory, REPLY_DIGIT_PROPS)
     block("Class", "enum.IntEnum", s.Class, SUB_CODE_PROPS)
     block("Subject", "enum.IntEnum", s.Subject, SUB_CODE_PROPS)
     block("EnhancedStatus", "enum.Enum", s.EnhancedStatus, STATUS_PROPS)

@@ -25,6 +25,8 @@ from ._enums import (
     EnhancedStatus,
     Outcome,
     Reason,
+    ReplyCategory,
+    ReplyClass,
     ReplyCode,
     ReplyMeaning,
     ServerLimit,
@@ -62,6 +64,8 @@ from ._native import (
     parse_reply_many,
     provider_rules,
     render_reply,
+    reply_category,
+    reply_class,
     text_rules,
 )
 from ._smtplib import classify_exception
@@ -91,6 +95,8 @@ __all__ = [
     "Reason",
     "RenderError",
     "Reply",
+    "ReplyCategory",
+    "ReplyClass",
     "ReplyCode",
     "ReplyLine",
     "ReplyMeaning",
@@ -115,5 +121,7 @@ __all__ = [
     "parse_reply_many",
     "provider_rules",
     "render_reply",
+    "reply_category",
+    "reply_class",
     "text_rules",
 ]

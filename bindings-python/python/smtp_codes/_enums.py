@@ -92,6 +92,48 @@ ReplyCode.__doc__ = """SMTP reply codes an RFC defines (RFC 5321 and extensions)
 is for HTTP: ``ReplyCode(550) is ReplyCode.MAILBOX_UNAVAILABLE``."""
 
 
+class _ReplyDigitBase(enum.IntEnum):
+    _phrase: str
+
+    def __new__(cls, value: int, phrase: str) -> "_ReplyDigitBase":
+        obj = int.__new__(cls, value)
+        obj._value_ = value
+        obj._phrase = phrase
+        return obj
+
+    # As Python 3.11's IntEnum does on every version: str() and format() give the number.
+    __str__ = int.__repr__
+    __format__ = int.__format__  # type: ignore[assignment]
+
+    @property
+    def phrase(self) -> str:
+        """The name RFC 5321 §4.2.1 gives it."""
+        return self._phrase
+
+
+def _reply_digits(name: str, rows: List[Any], doc: str) -> Any:
+    cls = _ReplyDigitBase(  # type: ignore[call-overload]
+        name,
+        [(row[0], (row[1], row[2])) for row in rows],
+        module="smtp_codes",
+        qualname=name,
+    )
+    cls.__doc__ = doc
+    return cls
+
+
+ReplyClass = _reply_digits(
+    "ReplyClass",
+    _native._reply_classes(),
+    "The class of a reply code, its first digit (RFC 5321 §4.2.1): 2, 3, 4, 5.",
+)
+ReplyCategory = _reply_digits(
+    "ReplyCategory",
+    _native._reply_categories(),
+    "The category of a reply code, its second digit (RFC 5321 §4.2.1): 0 to 5.",
+)
+
+
 class _SubCodeBase(enum.IntEnum):
     _info: Tuple[str, str, str, str, str, str]
 

@@ -73,6 +73,30 @@ class ReplyCode(enum.IntEnum):
     @property
     def is_permanent_negative(self) -> bool: ...
 
+class ReplyClass(enum.IntEnum):
+    """The class of a reply code, its first digit (RFC 5321 §4.2.1): 2, 3, 4, 5."""
+
+    POSITIVE_COMPLETION = 2
+    POSITIVE_INTERMEDIATE = 3
+    TRANSIENT_NEGATIVE = 4
+    PERMANENT_NEGATIVE = 5
+
+    @property
+    def phrase(self) -> str: ...
+
+class ReplyCategory(enum.IntEnum):
+    """The category of a reply code, its second digit (RFC 5321 §4.2.1): 0 to 5."""
+
+    SYNTAX = 0
+    INFORMATION = 1
+    CONNECTIONS = 2
+    UNSPECIFIED3 = 3
+    UNSPECIFIED4 = 4
+    MAIL_SYSTEM = 5
+
+    @property
+    def phrase(self) -> str: ...
+
 class Class(enum.IntEnum):
     """The class of an enhanced status code (IANA sub-registry 1): 2, 4, 5."""
 

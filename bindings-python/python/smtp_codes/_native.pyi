@@ -14,6 +14,8 @@ from smtp_codes._enums import (
     EnhancedStatus,
     Outcome,
     Reason,
+    ReplyCategory,
+    ReplyClass,
     ReplyCode,
     Subject,
 )
@@ -41,6 +43,8 @@ __all__ = [
     "_classes",
     "_ehlo_keywords",
     "_parse_command",
+    "_reply_categories",
+    "_reply_classes",
     "_reply_codes",
     "_server_limits",
     "_status_allows",
@@ -61,6 +65,8 @@ __all__ = [
     "parse_reply_many",
     "provider_rules",
     "render_reply",
+    "reply_category",
+    "reply_class",
     "text_rules",
 ]
 
@@ -166,6 +172,8 @@ def parse_reply_many(
 def parse_replies(
     data: _Text, *, strict: bool = False, max_lines: int = 256, max_line_length: int = 4096
 ) -> List[Union[Reply, ParseError]]: ...
+def reply_class(code: int) -> ReplyClass: ...
+def reply_category(code: int) -> ReplyCategory: ...
 def render_reply(
     code: int,
     lines: Union[str, Sequence[str]] = (),
@@ -399,3 +407,5 @@ def _server_limits() -> List[Dict[str, Any]]: ...
 def _vocabularies() -> Dict[str, List[str]]: ...
 def _status_allows(subject: int, detail: int, code: int) -> bool: ...
 def _parse_command(text: str) -> Optional[Command]: ...
+def _reply_classes() -> List[Tuple[str, int, str]]: ...
+def _reply_categories() -> List[Tuple[str, int, str]]: ...
