@@ -6,7 +6,7 @@ use crate::members::members;
 use pyo3::basic::CompareOp;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyString, PyType};
+use pyo3::types::{PyInt, PyString, PyType};
 use smtp_codes::{Class, EnhancedCode, ReplyCode};
 
 /// An enhanced mail system status code as it comes off the wire
@@ -40,15 +40,18 @@ pub(crate) fn parse_enhanced(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResu
 /// A reply code from a Python `int` (or `ReplyCode` member), `ValueError` when
 /// it is outside RFC 5321's grammar.
 pub(crate) fn reply_code_from_int(value: &Bound<'_, PyAny>) -> PyResult<ReplyCode> {
-    let n: i64 = value
-        .extract()
-        .map_err(|_| crate::input::type_error(value, "a reply code", "int"))?;
-    u16::try_from(n)
-        .ok()
+    let n = match value.extract::<i64>() {
+        Ok(n) => Some(n),
+        // An int too large for 64 bits is an int all the same: no code.
+        Err(_) if value.is_instance_of::<PyInt>() => None,
+        Err(_) => return Err(crate::input::type_error(value, "a reply code", "int")),
+    };
+    n.and_then(|n| u16::try_from(n).ok())
         .and_then(ReplyCode::from_u16)
         .ok_or_else(|| {
+            let shown = value.str().map_or_else(|_| "?".into(), |s| s.to_string());
             PyValueError::new_err(format!(
-                "{n} is not a reply code (RFC 5321 §4.2: first digit 2-5, second 0-5)"
+                "{shown} is not a reply code (RFC 5321 §4.2: first digit 2-5, second 0-5)"
             ))
         })
 }

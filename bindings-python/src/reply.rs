@@ -6,7 +6,7 @@ use crate::input::{Text, index, type_error};
 use crate::members::members;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyList};
+use pyo3::types::{PyBytes, PyInt, PyList};
 use smtp_codes::{
     Defects, EnhancedCode, Mode, ParseOptions, ParseStatus, Replies, Reply, ReplyCode, ReplyError,
     ReplyStream,
@@ -372,7 +372,7 @@ pub(crate) fn reply_code_arg(
             )
         });
     }
-    if value.extract::<i64>().is_ok() {
+    if value.is_instance_of::<PyInt>() || value.extract::<i64>().is_ok() {
         return crate::codes::reply_code_from_int(value);
     }
     Err(type_error(value, what, expected))
