@@ -615,25 +615,17 @@ impl smtp_codes_render_error {
     /// is line 0 for the core).
     fn of(e: RenderError, line: usize) -> smtp_codes_render_error {
         use smtp_codes_render_error_kind::*;
-        let (kind, at) = match e {
-            RenderError::EnhancedClassMismatch => {
-                (SMTP_CODES_RENDER_ERROR_ENHANCED_CLASS_MISMATCH, None)
-            }
-            RenderError::EnhancedOnIntermediate => {
-                (SMTP_CODES_RENDER_ERROR_ENHANCED_ON_INTERMEDIATE, None)
-            }
-            RenderError::LineBreak { line } => (SMTP_CODES_RENDER_ERROR_LINE_BREAK, Some(line)),
-            RenderError::LineTooLong { line } => {
-                (SMTP_CODES_RENDER_ERROR_LINE_TOO_LONG, Some(line))
-            }
-            RenderError::AmbiguousText { line } => {
-                (SMTP_CODES_RENDER_ERROR_AMBIGUOUS_TEXT, Some(line))
-            }
-            _ => (SMTP_CODES_RENDER_ERROR_OTHER, None),
+        let kind = match e {
+            RenderError::EnhancedClassMismatch => SMTP_CODES_RENDER_ERROR_ENHANCED_CLASS_MISMATCH,
+            RenderError::EnhancedOnIntermediate => SMTP_CODES_RENDER_ERROR_ENHANCED_ON_INTERMEDIATE,
+            RenderError::LineBreak { .. } => SMTP_CODES_RENDER_ERROR_LINE_BREAK,
+            RenderError::LineTooLong { .. } => SMTP_CODES_RENDER_ERROR_LINE_TOO_LONG,
+            RenderError::AmbiguousText { .. } => SMTP_CODES_RENDER_ERROR_AMBIGUOUS_TEXT,
+            _ => SMTP_CODES_RENDER_ERROR_OTHER,
         };
         smtp_codes_render_error {
             kind,
-            line: at.map_or(0, |l| l + line),
+            line: e.line().map_or(0, |l| l + line),
         }
     }
 }

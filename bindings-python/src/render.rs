@@ -7,21 +7,7 @@ use crate::input::type_error;
 use crate::reply::reply_code_arg;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PySequence, PyString};
-use smtp_codes::{RenderError, ReplyWriter};
-
-/// Core's refusal as `RenderError`'s kind and line: the names of the C
-/// binding's `SMTP_CODES_RENDER_ERROR_*` constants, lowercase.
-fn kind(e: RenderError) -> (&'static str, Option<usize>) {
-    match e {
-        RenderError::EnhancedClassMismatch => ("enhanced_class_mismatch", None),
-        RenderError::EnhancedOnIntermediate => ("enhanced_on_intermediate", None),
-        RenderError::LineBreak { line } => ("line_break", Some(line)),
-        RenderError::LineTooLong { line } => ("line_too_long", Some(line)),
-        RenderError::AmbiguousText { line } => ("ambiguous_text", Some(line)),
-        // A kind added to core after this binding, as C's `..._OTHER`.
-        _ => ("other", None),
-    }
-}
+use smtp_codes::ReplyWriter;
 
 const LINES: &str = "str or a sequence of str";
 
@@ -75,10 +61,7 @@ fn render_reply(
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     match ReplyWriter::new(code, enhanced, &lines) {
         Ok(w) => Ok(w.to_string()),
-        Err(e) => {
-            let (kind, line) = kind(e);
-            Err(render_error(py, e.to_string(), kind, line))
-        }
+        Err(e) => Err(render_error(py, e.to_string(), e.as_str(), e.line())),
     }
 }
 

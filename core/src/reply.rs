@@ -966,6 +966,44 @@ pub enum RenderError {
     },
 }
 
+impl RenderError {
+    /// A stable lowercase name for the kind of refusal, the same in every
+    /// binding (`enhanced_class_mismatch`, `enhanced_on_intermediate`,
+    /// `line_break`, `line_too_long`, `ambiguous_text`).
+    ///
+    /// ```
+    /// use smtp_codes::{ReplyCode, ReplyWriter};
+    /// let err = ReplyWriter::new(ReplyCode::OK, None, &["ok", "a\r\nb"]).unwrap_err();
+    /// assert_eq!((err.as_str(), err.line()), ("line_break", Some(1)));
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RenderError::EnhancedClassMismatch => "enhanced_class_mismatch",
+            RenderError::EnhancedOnIntermediate => "enhanced_on_intermediate",
+            RenderError::LineBreak { .. } => "line_break",
+            RenderError::LineTooLong { .. } => "line_too_long",
+            RenderError::AmbiguousText { .. } => "ambiguous_text",
+        }
+    }
+
+    /// The line refused, from 0, when the refusal is about one line.
+    ///
+    /// ```
+    /// use smtp_codes::{EnhancedCode, ReplyCode, ReplyWriter};
+    /// let e: EnhancedCode = "2.0.0".parse().unwrap();
+    /// let err = ReplyWriter::new(ReplyCode::START_MAIL_INPUT, Some(e), &["go"]).unwrap_err();
+    /// assert_eq!((err.as_str(), err.line()), ("enhanced_on_intermediate", None));
+    /// ```
+    pub const fn line(self) -> Option<usize> {
+        match self {
+            RenderError::EnhancedClassMismatch | RenderError::EnhancedOnIntermediate => None,
+            RenderError::LineBreak { line }
+            | RenderError::LineTooLong { line }
+            | RenderError::AmbiguousText { line } => Some(line),
+        }
+    }
+}
+
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
