@@ -483,6 +483,20 @@ impl PyProviderRule {
         self.0.source()
     }
 
+    /// The domains of the remote hosts the rule applies to (a host equal to
+    /// one of them or under it); empty for every host.
+    #[getter]
+    fn domains(&self) -> Vec<&'static str> {
+        self.0.domains().to_vec()
+    }
+
+    /// The code the rule looks for, as the registry file writes it
+    /// (`5.7.26`, `5.7.606-5.7.649`, `550`), or `None` for its text alone.
+    #[getter]
+    fn code(&self) -> Option<String> {
+        self.0.code().map(|c| c.to_string())
+    }
+
     /// The text the rule looks for in the diagnostic (may be empty).
     #[getter]
     fn text(&self) -> &'static str {
@@ -514,8 +528,9 @@ impl PyProviderRule {
     fn __repr__(&self) -> String {
         let r = self.0;
         format!(
-            "<ProviderRule {} text={:?} reason={} action={}>",
+            "<ProviderRule {} code={} text={:?} reason={} action={}>",
             r.provider(),
+            r.code().map_or("None".into(), |c| c.to_string()),
             r.text(),
             r.reason(),
             r.action()

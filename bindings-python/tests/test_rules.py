@@ -27,6 +27,8 @@ def test_provider_rules_are_the_csv_rows() -> None:
     for rule, row in zip(rules, rows):
         assert isinstance(rule, ProviderRule)
         assert (rule.provider, rule.text, rule.source) == (row["Provider"], row["Text"], row["Source"])
+        assert ";".join(rule.domains) == row["Domains"]
+        assert rule.code == (row["Code"] or None)
         assert rule.reason is Reason(row["Reason"]) and rule.action is Action(row["Action"])
 
 
@@ -47,7 +49,7 @@ def test_rules_compare_and_hash_as_core_does() -> None:
     assert hash(p[0]) == hash(sc.provider_rules()[0])
     assert p[0] != p[1] and t[0] != t[1]
     assert p[0] != t[0] and t[0] != t[0].phrase and p[0] != None  # noqa: E711
-    assert repr(p[0]).startswith("<ProviderRule gmail text=") and "reason=authfailure" in repr(p[0])
+    assert repr(p[0]).startswith("<ProviderRule gmail code=4.7.26 text=") and "reason=authfailure" in repr(p[0])
     assert repr(t[0]) == f'<TextRule "{t[0].phrase}" reason={t[0].reason.value}>'
 
 

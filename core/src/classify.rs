@@ -331,6 +331,38 @@ pub(crate) enum ProviderCode {
     Reply(u16),
 }
 
+/// The code a [`ProviderRule`] looks for; [`Display`](fmt::Display) spells
+/// it as `registry/provider-rules.csv` does.
+///
+/// ```
+/// use smtp_codes::{ProviderRule, RuleCode};
+/// let codes: Vec<String> = ProviderRule::all().iter().filter_map(|r| r.code()).map(|c| c.to_string()).collect();
+/// assert!(codes.iter().any(|c| c == "5.7.26"));
+/// assert!(codes.iter().any(|c| c == "5.7.606-5.7.649"));
+/// assert!(codes.iter().any(|c| c == "550"));
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RuleCode {
+    /// This enhanced code.
+    Enhanced(EnhancedCode),
+    /// The enhanced codes of one class and subject whose detail lies
+    /// between these two codes' details, both included.
+    EnhancedRange(EnhancedCode, EnhancedCode),
+    /// This basic reply code.
+    Reply(ReplyCode),
+}
+
+impl fmt::Display for RuleCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RuleCode::Enhanced(e) => write!(f, "{e}"),
+            RuleCode::EnhancedRange(first, last) => write!(f, "{first}-{last}"),
+            RuleCode::Reply(r) => write!(f, "{r}"),
+        }
+    }
+}
+
 /// A provider's documented meaning of a code or text (a row of
 /// `registry/provider-rules.csv`).
 ///
@@ -371,6 +403,38 @@ impl ProviderRule {
     /// ```
     pub fn source(&self) -> &'static str {
         self.source
+    }
+
+    /// The domains of the remote hosts the rule applies to (a host equal to
+    /// one of them or under it); empty for every host.
+    ///
+    /// ```
+    /// let gmail = smtp_codes::ProviderRule::all().iter().find(|r| r.provider() == "gmail").unwrap();
+    /// assert!(gmail.domains().contains(&"gmail.com"));
+    /// ```
+    pub fn domains(&self) -> &'static [&'static str] {
+        self.domains
+    }
+
+    /// The code the rule looks for, or `None` when it looks for its text
+    /// alone.
+    ///
+    /// ```
+    /// use smtp_codes::{ProviderRule, RuleCode};
+    /// assert!(ProviderRule::all().iter().any(|r| matches!(r.code(), Some(RuleCode::EnhancedRange(..)))));
+    /// ```
+    pub fn code(&self) -> Option<RuleCode> {
+        // The numbers were checked against the grammar by codegen.
+        let enhanced = |c, s, d| EnhancedCode::new(crate::Class::from_number(c)?, s, d);
+        match self.code {
+            ProviderCode::Any => None,
+            ProviderCode::Enhanced(c, s, d) => enhanced(c, s, d).map(RuleCode::Enhanced),
+            ProviderCode::Range(c, s, lo, hi) => Some(RuleCode::EnhancedRange(
+                enhanced(c, s, lo)?,
+                enhanced(c, s, hi)?,
+            )),
+            ProviderCode::Reply(r) => ReplyCode::from_u16(r).map(RuleCode::Reply),
+        }
     }
 
     /// The text the rule looks for in the diagnostic (may be empty).

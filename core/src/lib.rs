@@ -78,8 +78,8 @@ mod reply_line;
 
 #[cfg(feature = "classify")]
 pub use classify::{
-    Action, Bounce, Command, DecidedBy, Evidence, Outcome, ProviderRule, Reason, Signals, TextRule,
-    Verdict, classify,
+    Action, Bounce, Command, DecidedBy, Evidence, Outcome, ProviderRule, Reason, RuleCode, Signals,
+    TextRule, Verdict, classify,
 };
 pub use ehlo::{
     AuthMechanisms, Ehlo, EhloError, EhloErrorKind, Extension, Extensions, Greeting, Limit, Limits,

@@ -150,3 +150,25 @@ fn reply_table_covers_rfc_5321_and_the_named_extensions() {
         assert!(value.associated_statuses().next().is_some(), "{code}");
     }
 }
+
+/// Every provider rule as `registry/provider-rules.csv` writes it: provider,
+/// domains, code, text, source, in the file's order.
+#[cfg(feature = "classify")]
+#[test]
+fn provider_rules_equal_csv() {
+    let rules = smtp_codes::ProviderRule::all();
+    let rows = rows("provider-rules.csv");
+    assert_eq!(rules.len(), rows.len());
+    for (rule, row) in rules.iter().zip(&rows) {
+        let code = rule.code().map(|c| c.to_string()).unwrap_or_default();
+        let got = [
+            rule.provider(),
+            &rule.domains().join(";"),
+            &code,
+            rule.text(),
+            rule.source(),
+        ];
+        let want = [&row[0], &row[1], &row[2], &row[3], &row[6]];
+        assert_eq!(got, want, "{row:?}");
+    }
+}
