@@ -1,6 +1,5 @@
 //! `EnhancedCode`: the open value `class.subject.detail` (RFC 3463).
 
-use crate::errors::parse_error;
 use crate::input::Text;
 use crate::members::members;
 use pyo3::basic::CompareOp;
@@ -26,15 +25,7 @@ pub(crate) fn parse_enhanced(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResu
         return Ok(c.get().0);
     }
     let text = Text::from(value, "an enhanced status code")?;
-    EnhancedCode::parse(text.as_bytes()).map_err(|e| {
-        parse_error(
-            py,
-            e.to_string(),
-            e.kind().as_str(),
-            Some(text.index(e.offset())),
-            None,
-        )
-    })
+    EnhancedCode::parse(text.as_bytes()).map_err(|e| text.parse_error(py, &e))
 }
 
 /// A reply code from a Python `int` (or `ReplyCode` member), `ValueError` when

@@ -49,6 +49,18 @@ impl<'py> Text<'py> {
         self.bytes.as_bytes()
     }
 
+    /// Core's `ParseError` on these bytes as a Python `ParseError`, its
+    /// offset an index into the caller's value.
+    pub(crate) fn parse_error(&self, py: Python<'_>, e: &smtp_codes::ParseError) -> PyErr {
+        crate::errors::parse_error(
+            py,
+            e.to_string(),
+            e.kind().as_str(),
+            Some(self.index(e.offset())),
+            None,
+        )
+    }
+
     /// A byte offset as an index into the caller's value.
     pub(crate) fn index(&self, byte_offset: usize) -> usize {
         index(self.as_bytes(), byte_offset, self.is_str)

@@ -362,15 +362,7 @@ pub(crate) fn reply_code_arg(
     expected: &str,
 ) -> PyResult<ReplyCode> {
     if let Some(text) = Text::try_from(value)? {
-        return ReplyCode::parse(text.as_bytes()).map_err(|e| {
-            parse_error(
-                py,
-                e.to_string(),
-                e.kind().as_str(),
-                Some(text.index(e.offset())),
-                None,
-            )
-        });
+        return ReplyCode::parse(text.as_bytes()).map_err(|e| text.parse_error(py, &e));
     }
     if value.is_instance_of::<PyInt>() || value.extract::<i64>().is_ok() {
         return crate::codes::reply_code_from_int(value);

@@ -1,7 +1,6 @@
 //! `ReplyLine`, `parse_reply_line`: one line of a reply.
 
 use crate::codes::PyEnhancedCode;
-use crate::errors::parse_error;
 use crate::input::Text;
 use crate::members::members;
 use pyo3::prelude::*;
@@ -82,13 +81,7 @@ fn parse_reply_line(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyReply
             mismatched: l.mismatched_enhanced(),
             text: l.text().to_vec(),
         }),
-        Err(e) => Err(parse_error(
-            py,
-            e.to_string(),
-            e.kind().as_str(),
-            Some(text.index(e.offset())),
-            None,
-        )),
+        Err(e) => Err(text.parse_error(py, &e)),
     }
 }
 
